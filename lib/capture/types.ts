@@ -1,0 +1,41 @@
+import type { Block, Source } from '@/lib/halo/schema';
+
+/** What the user asked the capture script for. */
+export type CaptureMode =
+  /** The selection if there is one, else the chat thread on a supported chat site, else nothing. */
+  | 'auto'
+  | 'selection'
+  /** The whole page: the chat thread on a chat site, the article elsewhere. */
+  | 'page'
+  | 'article';
+
+export type CaptureKind = 'selection' | 'chat' | 'article';
+
+/** One block of a capture, with whether it goes into the Halo by default (reasoning does not). */
+export interface CapturedBlock {
+  block: Block;
+  included: boolean;
+}
+
+export interface Capture {
+  kind: CaptureKind;
+  /** A suggested title for the Halo. */
+  title: string;
+  source: Source;
+  blocks: CapturedBlock[];
+  /** Things the user must know before publishing, e.g. "older turns may not be loaded". */
+  warnings: string[];
+}
+
+export type CaptureErrorCode =
+  /** Nothing is selected and the mode asked for a selection (or auto found nothing to take). */
+  | 'no_selection'
+  /** A chat site whose layout this version does not recognise: offer article capture. */
+  | 'unrecognised_layout'
+  /** The page had nothing readable. */
+  | 'empty'
+  /** The page cannot be scripted (chrome://, the web store, a PDF viewer…). */
+  | 'restricted_page'
+  | 'failed';
+
+export type CaptureResult = { ok: true; capture: Capture } | { ok: false; code: CaptureErrorCode; message: string };

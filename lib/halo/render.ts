@@ -1,0 +1,64 @@
+import MarkdownIt from 'markdown-it';
+
+type Markdown = ReturnType<typeof MarkdownIt>;
+import type { Block, Halo } from '@/lib/halo/schema';
+
+/**
+ * Markdown to safe HTML: the ONE renderer behind the popup preview and the server's page.
+ * Raw HTML is off, so captured text can never become markup; links and images are
+ * limited to schemes that cannot run code.
+ */
+const SAFE_LINK = /^(https?:|mailto:)/i;
+const SAFE_IMAGE = /^(https?:|data:image\/(png|jpeg|gif|webp|avif);)/i;
+
+function createMarkdown(): Markdown {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  md.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
+  const defaultImage = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const src = String(tokens[idx]?.attrGet('src') ?? '');
+    if (!SAFE_IMAGE.test(src)) return md.utils.escapeHtml(tokens[idx]?.content ?? '');
+    tokens[idx]?.attrSet('loading', 'lazy');
+    return defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    const href = String(token?.attrGet('href') ?? '');
+    if (!SAFE_LINK.test(href)) token?.attrSet('href', '#');
+    token?.attrSet('rel', 'noopener noreferrer nofollow ugc');
+    return self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+let shared: Markdown | undefined;
+
+export function renderMarkdown(markdown: string): string {
+  shared ??= createMarkdown();
+  return shared.render(markdown);
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+function blockLabel(block: Block): string {
+  if (block.type === 'text') return '';
+  if (block.type === 'reasoning') return `${block.author || 'Assistant'} · reasoning`;
+  return block.author || block.role;
+}
+
+export function renderBlock(block: Block): string {
+  const role = block.type === 'message' ? block.role : block.type;
+  const label = blockLabel(block);
+  const head = label ? `<header class="halo-speaker">${escapeHtml(label)}</header>` : '';
+  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}">${head}<div class="halo-content">${renderMarkdown(block.markdown)}</div></section>`;
+}
+
+/** The body of a Halo page: the same HTML in the popup preview and on the server. */
+export function renderHaloBody(halo: Halo): string {
+  const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note)}</div>` : '';
+  const src = halo.source;
+  const source = `<p class="halo-source">From <a href="${escapeHtml(SAFE_LINK.test(src.url) ? src.url : '#')}" rel="noopener noreferrer nofollow ugc">${escapeHtml(src.title || src.url)}</a> · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
+  const blocks = halo.blocks.map(renderBlock).join('\n');
+  return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${blocks}\n</article>`;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * The Halo document, version 1: the one contract between extension and server.
+ * Every field is checked by both sides; the server never trusts the client.
+ * Extend it compatibly: new optional fields, new block types, never a changed meaning.
+ */
+export const HALO_VERSION = 1;
+
+export const LIMITS = {
+  titleChars: 300,
+  noteChars: 10_000,
+  authorChars: 100,
+  siteChars: 100,
+  urlChars: 4_096,
+  blockMarkdownChars: 2_000_000,
+  blocks: 5_000,
+} as const;
+
+const httpUrl = z
+  .string()
+  .max(LIMITS.urlChars, `must be at most ${LIMITS.urlChars} characters`)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+
+const markdown = z
+  .string()
+  .max(LIMITS.blockMarkdownChars, `must be at most ${LIMITS.blockMarkdownChars} characters`);
+
+export const RoleSchema = z.enum(['user', 'assistant', 'system', 'tool']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const SourceSchema = z.strictObject({
+  url: httpUrl,
+  title: z.string().max(LIMITS.titleChars * 4),
+  /** A short id of where it came from: "chatgpt", "claude", … or the host name for any other page. */
+  site: z.string().min(1, 'must not be empty').max(LIMITS.siteChars),
+  capturedAt: isoDateTime,
+  /** The model name, where a chat page shows it. */
+  model: z.string().max(LIMITS.siteChars).optional(),
+  byline: z.string().max(LIMITS.titleChars).optional(),
+  siteName: z.string().max(LIMITS.titleChars).optional(),
+  publishedAt: z.string().max(64).optional(),
+  image: httpUrl.optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const MessageBlockSchema = z.strictObject({
+  type: z.literal('message'),
+  role: RoleSchema,
+  author: z.string().max(LIMITS.authorChars),
+  markdown,
+  /** Where this block came from, when it differs from the Halo's source (collections). */
+  source: SourceSchema.optional(),
+});
+
+export const TextBlockSchema = z.strictObject({
+  type: z.literal('text'),
+  markdown,
+  source: SourceSchema.optional(),
+});
+
+/** A model's reasoning ("Thought for 12s"), kept apart from its answer. */
+export const ReasoningBlockSchema = z.strictObject({
+  type: z.literal('reasoning'),
+  author: z.string().max(LIMITS.authorChars),
+  markdown,
+  source: SourceSchema.optional(),
+});
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  MessageBlockSchema,
+  TextBlockSchema,
+  ReasoningBlockSchema,
+]);
+export type Block = z.infer<typeof BlockSchema>;
+export type MessageBlock = z.infer<typeof MessageBlockSchema>;
+export type TextBlock = z.infer<typeof TextBlockSchema>;
+export type ReasoningBlock = z.infer<typeof ReasoningBlockSchema>;
+
+export const HaloSchema = z
+  .strictObject({
+    version: z.literal(HALO_VERSION, { error: `must be ${HALO_VERSION}` }),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`),
+    note: z.string().max(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`).optional(),
+    source: SourceSchema,
+    blocks: z
+      .array(BlockSchema)
+      .min(1, 'must hold at least one block')
+      .max(LIMITS.blocks, `must hold at most ${LIMITS.blocks} blocks`),
+    /** Search engines may index the page only when the author said so. */
+    allowSearchEngines: z.boolean().optional(),
+  })
+  .superRefine((halo, ctx) => {
+    // An empty Halo is never published: at least one block must say something.
+    if (!halo.blocks.some((block) => block.markdown.trim().length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['blocks'], message: 'every block is empty' });
+    }
+  });
+export type Halo = z.infer<typeof HaloSchema>;

@@ -1,0 +1,23 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
+import type { PublishJob } from '@/lib/publish/job';
+
+/**
+ * Every message between popup, options, offscreen document and background (house rule 4).
+ * Grouped by concern; each entry is `name(data): answer`. The background validates each
+ * payload and checks that the sender is one of the extension's own pages.
+ */
+export interface ProtocolMap {
+  // Capture: the background injects the capture script into the tab and answers what it found.
+  captureTab(data: { tabId: number; mode: CaptureMode }): CaptureResult;
+
+  // Publishing: the popup asks, the background's persisted queue does the work and records
+  // each job's state in storage, which the popup watches.
+  publishDraft(data: { draftId: string }): PublishJob;
+  retryPublish(data: { jobId: string }): PublishJob;
+
+  // Clipboard: the background asks the offscreen document (Chrome) to copy a published link.
+  copyText(data: { text: string }): boolean;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

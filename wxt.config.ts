@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// HALO_OUT_DIR lets parallel builds (tests, benches) use their own output folder.
+const outDir = process.env.HALO_OUT_DIR ?? '.output';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/module-react'],
+  outDir,
+  manifest: ({ browser }) => ({
+    name: 'Halo Lumin',
+    description: 'Share a selection, an article or a whole AI chat thread as one clean page: a Halo.',
+    // activeTab + scripting: the capture script is injected on demand, never on every page.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Endpoints that do not answer CORS can be granted one by one from the options page.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Share as Halo' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'halo-lumin@halo.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
