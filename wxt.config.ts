@@ -17,6 +17,8 @@ export default defineConfig({
       'storage',
       'contextMenus',
       'alarms',
+      // Copying a published link from the background (offscreen document) without a user gesture.
+      'clipboardWrite',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // Endpoints that do not answer CORS can be granted one by one from the options page.

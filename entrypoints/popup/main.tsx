@@ -1,3 +1,18 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from '#imports';
+import '@/lib/halo/halo.css';
+import './style.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<p>Halo Lumin</p>);
+// Tests and "Open in a tab" name the target tab; the toolbar popup targets the active tab.
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+void targetTab().then((tabId) => {
+  if (new URLSearchParams(location.search).get('view') === 'tab') document.documentElement.classList.add('in-tab');
+  createRoot(document.getElementById('root')!).render(<App tabId={tabId} />);
+});

@@ -8,15 +8,6 @@ export interface DraftBlock {
   block: Block;
 }
 
-/** Where a published draft lives on its endpoint. */
-export interface Publication {
-  haloId: string;
-  url: string;
-  editToken: string;
-  endpoint: string;
-  publishedAt: string;
-}
-
 export interface Draft {
   id: string;
   createdAt: string;
@@ -29,5 +20,6 @@ export interface Draft {
   warnings: string[];
   /** Identifies what was captured (kind + URL + content), so a second capture of the same thing is recognised. */
   captureKey: string;
-  publication?: Publication;
+  /** The author let search engines index the published page (off unless chosen; issue 7). Since draft v2. */
+  allowSearchEngines: boolean;
 }

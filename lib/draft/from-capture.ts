@@ -33,5 +33,6 @@ export function draftFromCapture(capture: Capture, now: Date = new Date()): Draf
     blocks: capture.blocks.map(({ block, included }) => ({ id: newId(), included, block })),
     warnings: capture.warnings,
     captureKey: captureKey(capture),
+    allowSearchEngines: false,
   };
 }

@@ -2,7 +2,7 @@ import { HALO_VERSION, type Halo } from '@/lib/halo/schema';
 import type { Draft } from '@/lib/draft/draft';
 
 /** The Halo a draft publishes: only included blocks, in the draft's order. */
-export function draftToHalo(draft: Draft, options: { allowSearchEngines?: boolean } = {}): Halo {
+export function draftToHalo(draft: Draft): Halo {
   const note = draft.note.trim();
   return {
     version: HALO_VERSION,
@@ -10,6 +10,6 @@ export function draftToHalo(draft: Draft, options: { allowSearchEngines?: boolea
     ...(note ? { note } : {}),
     source: draft.source,
     blocks: draft.blocks.filter((b) => b.included).map((b) => b.block),
-    ...(options.allowSearchEngines ? { allowSearchEngines: true } : {}),
+    ...(draft.allowSearchEngines ? { allowSearchEngines: true } : {}),
   };
 }

@@ -1,6 +1,8 @@
 import MarkdownIt from 'markdown-it';
 
 type Markdown = ReturnType<typeof MarkdownIt>;
+import { highlightCode } from '@/lib/halo/render-code';
+import { mathPlugin } from '@/lib/halo/render-math';
 import type { Block, Halo } from '@/lib/halo/schema';
 
 /**
@@ -12,7 +14,20 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 const SAFE_IMAGE = /^(https?:|data:image\/(png|jpeg|gif|webp|avif);)/i;
 
 function createMarkdown(): Markdown {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  const md: Markdown = new MarkdownIt({
+    html: false,
+    linkify: true,
+    typographer: false,
+    breaks: false,
+    highlight: (code, lang) => {
+      const html = highlightCode(code, lang);
+      // markdown-it wraps a returned string that does not start with <pre in <pre><code class="language-x">.
+      return html
+        ? `<pre class="halo-code"><code class="hljs language-${md.utils.escapeHtml(lang)}">${html}</code></pre>`
+        : '';
+    },
+  });
+  md.use(mathPlugin);
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
   const defaultImage = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {

@@ -31,9 +31,7 @@ const httpUrl = z
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
-const markdown = z
-  .string()
-  .max(LIMITS.blockMarkdownChars, `must be at most ${LIMITS.blockMarkdownChars} characters`);
+const markdown = z.string().max(LIMITS.blockMarkdownChars, `must be at most ${LIMITS.blockMarkdownChars} characters`);
 
 export const RoleSchema = z.enum(['user', 'assistant', 'system', 'tool']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -76,11 +74,7 @@ export const ReasoningBlockSchema = z.strictObject({
   source: SourceSchema.optional(),
 });
 
-export const BlockSchema = z.discriminatedUnion('type', [
-  MessageBlockSchema,
-  TextBlockSchema,
-  ReasoningBlockSchema,
-]);
+export const BlockSchema = z.discriminatedUnion('type', [MessageBlockSchema, TextBlockSchema, ReasoningBlockSchema]);
 export type Block = z.infer<typeof BlockSchema>;
 export type MessageBlock = z.infer<typeof MessageBlockSchema>;
 export type TextBlock = z.infer<typeof TextBlockSchema>;

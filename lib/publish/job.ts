@@ -20,7 +20,8 @@ export interface PublishError {
 export type PublishState =
   | { status: 'queued'; nextAttemptAt: string; lastError?: PublishError }
   | { status: 'publishing' }
-  | { status: 'published'; url: string; haloId: string; copied: boolean }
+  | { status: 'published'; url: string; haloId: string; editToken: string; publishedAt: string; copied: boolean }
+  | { status: 'unpublished'; at: string }
   | { status: 'failed'; error: PublishError };
 
 export interface PublishJob {

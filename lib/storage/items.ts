@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import type { Draft } from '@/lib/draft/draft';
+import type { PublishJob } from '@/lib/publish/job';
 
 /**
  * Every storage item of the extension, and only here (house rule 5).
@@ -37,8 +38,18 @@ export const draftIndexItem = storage.defineItem<DraftIndex>('local:draftIndex',
 
 const draftItems = new Map<string, ReturnType<typeof defineDraftItem>>();
 
+/** Drafts stored before v2 had no search-engine choice: they stay unindexed. */
+export const draftMigrations = {
+  2: (draft: Omit<Draft, 'allowSearchEngines'> | null): Draft | null =>
+    draft ? { ...draft, allowSearchEngines: false } : draft,
+};
+
 function defineDraftItem(id: string) {
-  return storage.defineItem<Draft | null>(`local:draft:${id}`, { version: 1, fallback: null });
+  return storage.defineItem<Draft | null>(`local:draft:${id}`, {
+    version: 2,
+    fallback: null,
+    migrations: draftMigrations,
+  });
 }
 
 /** One draft per key, so a keystroke in one draft never rewrites the others. */
@@ -50,3 +61,17 @@ export function draftItem(id: string) {
   }
   return item;
 }
+
+// Publishing (lib/publish/): the persisted queue; the popup shows a draft's newest job from here.
+
+/** Every publish job by id: queued ones survive worker restarts and browser restarts. */
+export const publishJobsItem = storage.defineItem<Record<string, PublishJob>>('local:publishJobs', {
+  version: 1,
+  fallback: {},
+});
+
+/** Whether the user accepted that anyone with a Halo's link can read it (asked before the first publish). */
+export const consentItem = storage.defineItem<{ publicLinkAcceptedAt: string | null }>('local:consent', {
+  version: 1,
+  fallback: { publicLinkAcceptedAt: null },
+});

@@ -1,0 +1,74 @@
+import type { PublishJob } from '@/lib/publish/job';
+
+interface Props {
+  job: PublishJob | null;
+  disabled: boolean;
+  onPublish: () => void;
+  onRetry: () => void;
+}
+
+const BUSY = new Set(['queued', 'publishing']);
+
+/** Publish, then where it stands: queued, publishing, published (the link), or failed (why, and Retry). */
+export function PublishPanel({ job, disabled, onPublish, onRetry }: Props) {
+  const state = job?.state;
+  return (
+    <section className="publish" aria-label="Publish">
+      <button
+        type="button"
+        className="primary"
+        data-testid="publish-button"
+        disabled={disabled || (state !== undefined && BUSY.has(state.status))}
+        onClick={onPublish}
+      >
+        {state?.status === 'published' ? 'Publish again' : 'Publish'}
+      </button>
+      {state && (
+        <div
+          className="publish-status"
+          data-testid="publish-status"
+          data-status={state.status}
+          role="status"
+          aria-live="polite"
+        >
+          {state.status === 'queued' && (
+            <p>
+              Queued: {state.lastError ? state.lastError.message : 'waiting to publish.'} The next attempt is at{' '}
+              {new Date(state.nextAttemptAt).toLocaleTimeString()}.{' '}
+              <button type="button" onClick={onRetry}>
+                Retry now
+              </button>
+            </p>
+          )}
+          {state.status === 'publishing' && <p>Publishing…</p>}
+          {state.status === 'published' && (
+            <p className="published">
+              {state.copied ? 'Published. The link is on your clipboard: ' : 'Published. Copy the link: '}
+              <a data-testid="published-link" href={state.url} target="_blank" rel="noopener noreferrer">
+                {state.url}
+              </a>{' '}
+              <button
+                type="button"
+                data-testid="copy-link"
+                onClick={() => void navigator.clipboard.writeText(state.url)}
+              >
+                Copy
+              </button>{' '}
+              <a className="button" href={state.url} target="_blank" rel="noopener noreferrer">
+                Open
+              </a>
+            </p>
+          )}
+          {state.status === 'failed' && (
+            <p className="failed">
+              {state.error.message}{' '}
+              <button type="button" data-testid="retry-publish" onClick={onRetry}>
+                Retry
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { BlockList } from '@/components/block-list';
+import { CaptureNotice } from '@/components/capture-notice';
+import { ConsentDialog } from '@/components/consent-dialog';
+import { PublishPanel } from '@/components/publish-panel';
+import { TitleField } from '@/components/title-field';
+import { useEditor } from '@/lib/draft/store';
+
+export function App({ tabId }: { tabId: number | null }) {
+  const editor = useEditor();
+
+  useEffect(() => {
+    void useEditor.getState().init(tabId);
+    // The popup is destroyed whenever it loses focus: write pending edits before that.
+    const flush = () => void useEditor.getState().flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [tabId]);
+
+  const { draft, notice, phase, capturing, job, askingConsent } = editor;
+  return (
+    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+      <header className="editor-header">
+        <h1>Halo</h1>
+      </header>
+      {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
+      {phase === 'loading' && !draft && <p className="muted">Capturing…</p>}
+      {phase === 'ready' && !draft && !notice && (
+        <p className="muted">Select text on a page, or open a chat thread, then click the Halo button.</p>
+      )}
+      {draft && (
+        <>
+          <TitleField value={draft.title} onChange={editor.setTitle} />
+          {draft.warnings.length > 0 && (
+            <ul className="warnings" role="alert">
+              {draft.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+          <BlockList blocks={draft.blocks} />
+          {askingConsent ? (
+            <ConsentDialog onAccept={() => void editor.acceptConsent()} onCancel={editor.cancelConsent} />
+          ) : (
+            <PublishPanel
+              job={job}
+              disabled={capturing}
+              onPublish={() => void editor.publish()}
+              onRetry={() => void editor.retry()}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { gfm } from '@joplin/turndown-plugin-gfm';
+import TurndownService from 'turndown';
+
+let service: TurndownService | undefined;
+
+function createService(): TurndownService {
+  const td = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    hr: '---',
+    linkStyle: 'inlined',
+  });
+  td.use(gfm);
+  // Code blocks: the exact text and the language, whether the class is on <code> or on <pre>.
+  td.addRule('fencedCode', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const pre = node as HTMLElement;
+      const code = pre.querySelector('code');
+      const classes = `${code?.className ?? ''} ${pre.className}`;
+      const language = /(?:language|lang)-([\w#+.-]+)/.exec(classes)?.[1] ?? pre.getAttribute('data-language') ?? '';
+      const text = (code ?? pre).textContent ?? '';
+      const longestRun = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+      const fence = '`'.repeat(longestRun + 1);
+      return `\n\n${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}\n\n`;
+    },
+  });
+  // List items: "- " and "1. " markers, continuation lines indented under the text, and tight
+  // items even when each <li> wraps a <p> (chat answers do), except around code blocks.
+  td.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node, options) => {
+      const li = node as HTMLElement;
+      const parent = li.parentElement;
+      let prefix = `${options.bulletListMarker} `;
+      if (parent?.nodeName === 'OL') {
+        const start = Number(parent.getAttribute('start') ?? 1);
+        prefix = `${(Number.isFinite(start) ? start : 1) + Array.prototype.indexOf.call(parent.children, li)}. `;
+      }
+      let body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '')
+        .replace(/[ \t]+$/gm, '');
+      if (!body.includes('```')) body = body.replace(/\n{2,}/g, '\n');
+      const indent = ' '.repeat(prefix.length);
+      body = body.replace(/\n(?=[^\n])/g, `\n${indent}`);
+      return `${prefix}${body}${li.nextElementSibling ? '\n' : ''}`;
+    },
+  });
+  return td;
+}
+
+/** Sanitized HTML (a string or a node) to GFM Markdown. */
+export function htmlToMarkdown(html: string | HTMLElement): string {
+  service ??= createService();
+  return service.turndown(html).trim();
+}

@@ -1,0 +1,43 @@
+import { htmlToMarkdown } from '@/lib/capture/html-to-markdown';
+import { sanitizeFragment } from '@/lib/capture/sanitize';
+import { sourceOf } from '@/lib/capture/source';
+import type { Capture } from '@/lib/capture/types';
+
+/** The page's selection as one text block, or null when nothing is selected. */
+export function captureSelection(doc: Document, url: string, now: Date = new Date()): Capture | null {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  if (!selection.toString().trim()) return null;
+
+  const holder = doc.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i++) {
+    const range = selection.getRangeAt(i);
+    const fragment = range.cloneContents();
+    // A selection inside a code block loses its <pre>: put it back so it stays code.
+    const pre = closest(range.commonAncestorContainer, 'pre');
+    if (pre) {
+      const wrapper = pre.cloneNode(false) as HTMLElement;
+      const code = pre.querySelector('code')?.cloneNode(false) ?? doc.createElement('code');
+      code.appendChild(fragment);
+      wrapper.appendChild(code);
+      holder.appendChild(wrapper);
+    } else {
+      holder.appendChild(fragment);
+    }
+  }
+  const markdown = htmlToMarkdown(sanitizeFragment(doc, holder.innerHTML, url));
+  if (!markdown) return null;
+  const source = sourceOf(doc, url, now);
+  return {
+    kind: 'selection',
+    title: source.title || source.site,
+    source,
+    blocks: [{ block: { type: 'text', markdown }, included: true }],
+    warnings: [],
+  };
+}
+
+function closest(node: Node, selector: string): Element | null {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest(selector) ?? null;
+}

@@ -1,0 +1,169 @@
+import { create } from 'zustand';
+import type { CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
+import type { Draft } from '@/lib/draft/draft';
+import { adoptCapture, getCurrentDraft, saveDraft } from '@/lib/draft/repository';
+import { draftToHalo } from '@/lib/draft/to-halo';
+import { validateHalo } from '@/lib/halo/validate';
+import { sendMessage } from '@/lib/messaging/protocol';
+import type { PublishJob } from '@/lib/publish/job';
+import { consentItem, publishJobsItem } from '@/lib/storage/items';
+
+/** Edits reach storage at most this long after the keystroke (and at once when the popup hides). */
+export const SAVE_DEBOUNCE_MS = 250;
+
+export interface Notice {
+  code: CaptureErrorCode | 'invalid' | 'publish_refused';
+  message: string;
+}
+
+export interface EditorState {
+  phase: 'loading' | 'ready';
+  tabId: number | null;
+  draft: Draft | null;
+  notice: Notice | null;
+  capturing: boolean;
+  /** The draft's newest publish job, as the background recorded it in storage. */
+  job: PublishJob | null;
+  /** Set while the one-time "anyone with the link can read it" notice waits for an answer. */
+  askingConsent: boolean;
+
+  init(tabId: number | null): Promise<void>;
+  capture(mode: CaptureMode): Promise<void>;
+  setTitle(title: string): void;
+  publish(): Promise<void>;
+  acceptConsent(): Promise<void>;
+  cancelConsent(): void;
+  retry(): Promise<void>;
+  /** Writes pending edits now (pagehide, visibilitychange). */
+  flush(): Promise<void>;
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let unwatchJobs: (() => void) | undefined;
+
+function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined): PublishJob | null {
+  if (!draftId) return null;
+  let newest: PublishJob | null = null;
+  for (const job of Object.values(jobs)) {
+    if (job.draftId === draftId && (!newest || job.createdAt > newest.createdAt)) newest = job;
+  }
+  return newest;
+}
+
+export const useEditor = create<EditorState>()((set, get) => {
+  const edit = (change: (draft: Draft) => Draft) => {
+    const { draft } = get();
+    if (!draft) return;
+    // The UI updates first; storage follows within SAVE_DEBOUNCE_MS.
+    set({ draft: change({ ...draft, updatedAt: new Date().toISOString() }) });
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
+  };
+
+  const watchJobs = async (draftId: string | undefined) => {
+    set({ job: newestJob(await publishJobsItem.getValue(), draftId) });
+    unwatchJobs?.();
+    unwatchJobs = publishJobsItem.watch((jobs) => set({ job: newestJob(jobs ?? {}, get().draft?.id) }));
+  };
+
+  const sendToQueue = async () => {
+    const { draft } = get();
+    if (!draft) return;
+    await get().flush();
+    try {
+      const job = await sendMessage('publishDraft', { draftId: draft.id });
+      set({ job, notice: null });
+    } catch (error) {
+      set({
+        notice: {
+          code: 'publish_refused',
+          message: String((error as Error)?.message ?? error).replace(/^Error: /, ''),
+        },
+      });
+    }
+  };
+
+  return {
+    phase: 'loading',
+    tabId: null,
+    draft: null,
+    notice: null,
+    capturing: false,
+    job: null,
+    askingConsent: false,
+
+    async init(tabId) {
+      set({ tabId, draft: await getCurrentDraft() });
+      await watchJobs(get().draft?.id);
+      if (tabId !== null) await get().capture('auto');
+      set({ phase: 'ready' });
+    },
+
+    async capture(mode) {
+      const { tabId } = get();
+      if (tabId === null) return;
+      set({ capturing: true });
+      try {
+        const result = await sendMessage('captureTab', { tabId, mode });
+        if (result.ok) {
+          await get().flush();
+          const { draft } = await adoptCapture(result.capture);
+          set({ draft, notice: null });
+          await watchJobs(draft.id);
+        } else if (result.code === 'no_selection' && get().draft && mode === 'auto') {
+          // Reopening the popup without a selection shows the draft in progress, as it was.
+          set({ notice: null });
+        } else {
+          set({ notice: { code: result.code, message: result.message } });
+        }
+      } catch (error) {
+        set({ notice: { code: 'failed', message: `The capture failed: ${(error as Error)?.message ?? error}` } });
+      } finally {
+        set({ capturing: false });
+      }
+    },
+
+    setTitle(title) {
+      edit((draft) => ({ ...draft, title }));
+    },
+
+    async publish() {
+      const { draft } = get();
+      if (!draft) return;
+      const checked = validateHalo(draftToHalo(draft));
+      if (!checked.ok) {
+        set({ notice: { code: 'invalid', message: checked.problems.map((p) => p.message).join(' ') } });
+        return;
+      }
+      const consent = await consentItem.getValue();
+      if (!consent.publicLinkAcceptedAt) {
+        set({ askingConsent: true });
+        return;
+      }
+      await sendToQueue();
+    },
+
+    async acceptConsent() {
+      await consentItem.setValue({ publicLinkAcceptedAt: new Date().toISOString() });
+      set({ askingConsent: false });
+      await sendToQueue();
+    },
+
+    cancelConsent() {
+      set({ askingConsent: false });
+    },
+
+    async retry() {
+      const { job } = get();
+      if (!job) return;
+      set({ job: await sendMessage('retryPublish', { jobId: job.id }) });
+    },
+
+    async flush() {
+      clearTimeout(saveTimer);
+      saveTimer = undefined;
+      const { draft } = get();
+      if (draft) await saveDraft(draft);
+    },
+  };
+});

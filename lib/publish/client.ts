@@ -1,0 +1,160 @@
+import {
+  EDIT_TOKEN_HEADER,
+  ErrorBodySchema,
+  HALOS_PATH,
+  IDEMPOTENCY_HEADER,
+  PublishResponseSchema,
+  type PublishResponse,
+} from '@/lib/halo/api';
+import type { Halo } from '@/lib/halo/schema';
+import type { PublishError } from '@/lib/publish/job';
+import type { Settings } from '@/lib/storage/items';
+
+export const PUBLISH_TIMEOUT_MS = 20_000;
+
+export type PublishOutcome =
+  | { ok: true; response: PublishResponse }
+  | { ok: false; error: PublishError; retryable: boolean; retryAfterMs?: number };
+
+/** Checks an endpoint URL as typed in the options; answers the normalized URL or why it is refused. */
+export function normalizeEndpoint(input: string): { ok: true; endpoint: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, message: 'The endpoint must be a full URL, such as https://halo.example.com.' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: 'The endpoint must start with http:// or https://.' };
+  }
+  if (url.username || url.password)
+    return { ok: false, message: 'Put the API token in its own field, not in the URL.' };
+  return { ok: true, endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+function describe(status: number, code: string, serverMessage: string, endpoint: string): string {
+  switch (status) {
+    case 400:
+      return `The server refused the Halo: ${serverMessage} Fix it and publish again.`;
+    case 401:
+    case 403:
+      return `The Halo server at ${endpoint} refused the API token (HTTP ${status}). Set the right token in the extension options.`;
+    case 413:
+      return 'The Halo is larger than this server accepts. Exclude some blocks or images, then publish again.';
+    case 429:
+      return 'The Halo server is limiting publishes right now. Halo will retry automatically.';
+    default:
+      if (status >= 500) return `The Halo server failed (HTTP ${status}). Halo will retry automatically.`;
+      return `The Halo server answered HTTP ${status}${code ? ` (${code})` : ''}: ${serverMessage}`;
+  }
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from now. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * One attempt to publish (or update) a Halo. Never throws: every failure comes back as a
+ * PublishError with a message ready to show, and whether a retry could help.
+ */
+export async function sendHalo(
+  settings: Settings,
+  halo: Halo,
+  idempotencyKey: string,
+  target?: { haloId: string; editToken: string },
+): Promise<PublishOutcome> {
+  const endpoint = settings.endpoint;
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey };
+  if (settings.apiToken) headers.Authorization = `Bearer ${settings.apiToken}`;
+  if (target) headers[EDIT_TOKEN_HEADER] = target.editToken;
+  const url = `${endpoint}${HALOS_PATH}${target ? `/${encodeURIComponent(target.haloId)}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: target ? 'PUT' : 'POST',
+      headers,
+      body: JSON.stringify(halo),
+      redirect: 'error',
+      signal: AbortSignal.timeout(PUBLISH_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = (error as Error)?.name === 'TimeoutError';
+    return {
+      ok: false,
+      retryable: true,
+      error: {
+        code: timedOut ? 'timeout' : 'network',
+        message: timedOut
+          ? `The Halo server at ${endpoint} did not answer within ${PUBLISH_TIMEOUT_MS / 1000} s. Halo will retry; your draft is kept.`
+          : `Could not reach the Halo server at ${endpoint}. Check that it is running and the endpoint in the options. Your draft is kept.`,
+      },
+    };
+  }
+
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+
+  if (response.ok) {
+    const parsed = PublishResponseSchema.safeParse(body);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        retryable: false,
+        error: {
+          code: 'bad_response',
+          status: response.status,
+          message: `The server at ${endpoint} answered something that is not a Halo link.`,
+        },
+      };
+    }
+    if (!sameOriginHttp(parsed.data.url, endpoint)) {
+      return {
+        ok: false,
+        retryable: false,
+        error: {
+          code: 'bad_response',
+          status: response.status,
+          message: `The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`,
+        },
+      };
+    }
+    return { ok: true, response: parsed.data };
+  }
+
+  const error = ErrorBodySchema.safeParse(body);
+  const code = error.success ? error.data.error.code : body === undefined ? 'bad_response' : 'http_error';
+  const serverMessage = error.success ? error.data.error.message : `HTTP ${response.status}`;
+  const status = response.status;
+  const retryable = status === 408 || status === 429 || status >= 500;
+  return {
+    ok: false,
+    retryable,
+    retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
+    error: {
+      code,
+      status,
+      message: describe(status, code, serverMessage, endpoint),
+      ...(error.success && error.data.error.path ? { path: error.data.error.path } : {}),
+    },
+  };
+}
+
+/** A link is only copied or opened when it is http(s) on the endpoint's own origin. */
+export function sameOriginHttp(link: string, endpoint: string): boolean {
+  try {
+    const url = new URL(link);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === new URL(endpoint).origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+# Sourced by start.sh, test.sh and .ci/run: puts Node 22 on PATH and installs what the project needs.
+# The project needs Node >= 22 (WXT, vitest, better-sqlite3); where the machine's node is older,
+# Node 22 comes from the npm registry's `node` package into .tools/ (no other download).
+halo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+halo_ensure_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -ge 22 ]; then return 0; fi
+  local dir="$halo_root/.tools/node22"
+  if [ ! -x "$dir/node_modules/.bin/node" ]; then
+    echo "halo: Node $(node -v 2>/dev/null || echo none) is too old; installing Node 22 from the npm registry into .tools/node22"
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$dir" node@22 >/dev/null
+  fi
+  export PATH="$dir/node_modules/.bin:$PATH"
+  echo "halo: using Node $(node -v)"
+}
+
+halo_ensure_chromium() {
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ -x "$CHROMIUM_PATH" ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "halo: installing Chromium (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "halo: Chromium not found at $CHROMIUM_PATH; install it (apt-get install chromium) or set CHROMIUM_PATH" >&2
+    return 1
+  fi
+}
+
+# Installs node_modules when missing or older than the lock file (a fresh clone, a pull).
+halo_ensure_deps() {
+  cd "$halo_root" || return 1
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "halo: installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}

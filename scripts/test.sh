@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: every check CI makes, in order: typecheck, lint, unit and server tests, build, e2e.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+halo_ensure_node
+halo_ensure_deps
+halo_ensure_chromium
+cd "$halo_root"
+
+step() { printf '\n== %s\n' "$1"; }
+step "typecheck"; npx tsc --noEmit
+step "lint"; npm run -s lint
+step "unit + server tests"; npx vitest run
+step "build (chrome-mv3)"; npx wxt build
+step "e2e (Playwright, built extension, Chromium)"; npx playwright test

@@ -1,0 +1,29 @@
+/** Server settings, from environment variables with documented defaults (docs/self-hosting.md). */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** SQLite file; created with its folder when missing. */
+  dbPath: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** When set, POST/PUT/DELETE need `Authorization: Bearer <token>`. */
+  apiToken: string | null;
+  /** Origin used in the links the API answers, e.g. https://halo.example.com (default: the request's). */
+  publicUrl: string | null;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got "${env.PORT}"`);
+  const limit = Number(env.HALO_BODY_LIMIT_BYTES ?? 5 * 1024 * 1024);
+  if (!Number.isFinite(limit) || limit <= 0)
+    throw new Error(`HALO_BODY_LIMIT_BYTES must be positive, got "${env.HALO_BODY_LIMIT_BYTES}"`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dbPath: env.HALO_DB_PATH ?? 'data/halos.db',
+    bodyLimitBytes: limit,
+    apiToken: env.HALO_API_TOKEN?.trim() || null,
+    publicUrl: env.HALO_PUBLIC_URL?.replace(/\/+$/, '') || null,
+  };
+}

@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { HaloRecord, HaloStore, IdempotentAnswer } from './store';
+
+/** Versioned migrations: index i brings the database from user_version i to i + 1. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE halos (
+     id TEXT PRIMARY KEY,
+     json TEXT NOT NULL,
+     html TEXT NOT NULL,
+     title TEXT NOT NULL,
+     edit_token_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     deleted_at TEXT
+   ) STRICT;
+   CREATE TABLE idempotency (
+     key TEXT PRIMARY KEY,
+     request_hash TEXT NOT NULL,
+     halo_id TEXT NOT NULL REFERENCES halos(id),
+     response TEXT NOT NULL
+   ) STRICT;`,
+];
+
+export function openSqliteStore(path: string): HaloStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: with WAL, NORMAL could lose the last commits on power loss, and a 201 promises the
+  // Halo is stored. FULL syncs the WAL at every commit; a publish is one small transaction.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insertHalo = db.prepare(
+    `INSERT INTO halos (id, json, html, title, edit_token_hash, created_at, updated_at, deleted_at)
+     VALUES (@id, @json, @html, @title, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
+  );
+  const insertKey = db.prepare(
+    `INSERT INTO idempotency (key, request_hash, halo_id, response) VALUES (@key, @requestHash, @haloId, @response)`,
+  );
+  const selectHalo = db.prepare(
+    `SELECT id, json, html, title, edit_token_hash AS editTokenHash, created_at AS createdAt,
+            updated_at AS updatedAt, deleted_at AS deletedAt FROM halos WHERE id = ?`,
+  );
+  const selectKey = db.prepare(
+    `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
+  );
+  const countHalos = db.prepare(`SELECT count(*) AS n FROM halos`);
+
+  const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
+    insertHalo.run(record);
+    if (idem) insertKey.run({ ...idem, haloId: record.id });
+  });
+
+  return {
+    insert: (record, idempotency) => insertBoth(record, idempotency),
+    get: (id) => selectHalo.get(id) as HaloRecord | undefined,
+    findIdempotent: (key) => selectKey.get(key) as IdempotentAnswer | undefined,
+    count: () => (countHalos.get() as { n: number }).n,
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

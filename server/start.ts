@@ -1,0 +1,54 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { createApp } from './app';
+import { loadConfig, type ServerConfig } from './config';
+import { openSqliteStore } from './sqlite-store';
+
+export type StartOptions = Partial<ServerConfig> & { logger?: Logger };
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:43123 */
+  url: string;
+  port: number;
+  dbPath: string;
+  /** Stops accepting connections, finishes requests in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+const stylesheetUrl = new URL('../lib/halo/halo.css', import.meta.url);
+
+/** Starts the Halo server: the same code path for `npm run server`, tests and benches. */
+export async function startHaloServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' }), ...overrides } = options;
+  const config: ServerConfig = { ...loadConfig({}), ...overrides };
+  const store = openSqliteStore(config.dbPath);
+  const app = createApp({
+    store,
+    config,
+    stylesheet: readFileSync(stylesheetUrl, 'utf8'),
+    log: (event) => logger.info(event),
+  });
+  const server: ServerType = await new Promise((ok) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    dbPath: config.dbPath,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => {
+          store.close();
+          ok();
+        });
+        // Idle keep-alive connections would hold close() open; requests in flight get a grace period.
+        const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        http.closeIdleConnections?.();
+        setTimeout(() => http.closeAllConnections?.(), 2_000).unref();
+      }),
+  };
+}

@@ -1,0 +1,29 @@
+/** Storage of published Halos, behind an interface so another database can follow without touching routes. */
+export interface HaloRecord {
+  id: string;
+  /** The validated Halo as JSON, exactly as accepted. */
+  json: string;
+  /** The page body rendered at write time, so a page view is one indexed read. */
+  html: string;
+  title: string;
+  editTokenHash: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface IdempotentAnswer {
+  key: string;
+  requestHash: string;
+  haloId: string;
+  /** The JSON body answered the first time, answered again byte for byte. */
+  response: string;
+}
+
+export interface HaloStore {
+  insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>): void;
+  get(id: string): HaloRecord | undefined;
+  findIdempotent(key: string): IdempotentAnswer | undefined;
+  count(): number;
+  close(): void;
+}

@@ -1,0 +1,264 @@
+/**
+ * Drivers for the built extension in Debian Chromium: launch, toolbar click, the real popup,
+ * clipboard, and a loopback server for fixture pages. Used by the e2e fixtures (harness.ts),
+ * the screenshot script and the benches.
+ */
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+
+/** The slice of the extension API the tests call inside the service worker. */
+declare const chrome: {
+  storage: {
+    local: {
+      set(items: object): Promise<void>;
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+    };
+  };
+  tabs: { query(query: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
+};
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.HALO_OUT_DIR ?? '.output', 'chrome-mv3');
+
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts Chromium with the built extension on a profile folder (reused to test a browser restart). */
+export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return existing ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** A loopback static server for fixture pages ("a fixture page on 127.0.0.1"). */
+export interface PageServer {
+  url: string;
+  /** Serves `html` at `path` (default "/"), returning its absolute URL. */
+  serve(path: string, html: string): string;
+  close(): Promise<void>;
+}
+
+export async function startPageServer(): Promise<PageServer> {
+  const pages = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const body = pages.get((req.url ?? '/').split('?')[0]!);
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    serve(path, html) {
+      pages.set(path, html);
+      return url + path;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The real popup opened by a real toolbar click, scripted over raw CDP (it is not a Playwright page). */
+export class RealPopup {
+  private nextId = 1;
+  private pending = new Map<number, (message: { result?: unknown; error?: unknown }) => void>();
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    readonly targetId: string,
+    private readonly sessionId: string,
+  ) {
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: unknown };
+      if (message.id !== undefined) this.pending.get(message.id)?.(message);
+    });
+  }
+
+  static async attach(cdp: CDPSession, targetId: string): Promise<RealPopup> {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    return new RealPopup(cdp, targetId, sessionId);
+  }
+
+  /** Evaluates an expression in the popup (awaiting promises) and returns its JSON value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const id = this.nextId++;
+    const answer = new Promise<{ result?: unknown; error?: unknown }>((ok) => this.pending.set(id, ok));
+    await this.cdp.send('Target.sendMessageToTarget', {
+      sessionId: this.sessionId,
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      }),
+    });
+    const message = await answer;
+    this.pending.delete(id);
+    const result = message.result as { result?: { value?: T }; exceptionDetails?: { text: string } } | undefined;
+    if (message.error || result?.exceptionDetails) {
+      throw new Error(`popup evaluate failed: ${JSON.stringify(message.error ?? result?.exceptionDetails)}`);
+    }
+    return result?.result?.value as T;
+  }
+
+  /** Polls an expression in the popup until it is truthy, returning its value. */
+  async waitFor<T>(expression: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.evaluate<T>(expression).catch(() => undefined);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting in the popup for: ${expression}`);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
+
+  /** Sends a raw CDP command to the popup's page (e.g. Input.insertText). */
+  async send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    const id = this.nextId++;
+    const answer = new Promise<{ result?: unknown; error?: unknown }>((ok) => this.pending.set(id, ok));
+    await this.cdp.send('Target.sendMessageToTarget', {
+      sessionId: this.sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
+    const message = await answer;
+    this.pending.delete(id);
+    if (message.error) throw new Error(`${method} failed: ${JSON.stringify(message.error)}`);
+    return message.result;
+  }
+
+  /** Types into a field as a person would: focus, select what is there, insert the text. */
+  async type(selector: string, text: string): Promise<void> {
+    await this.evaluate(
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.focus(); el.select?.(); return true; })()`,
+    );
+    await this.send('Input.insertText', { text });
+  }
+
+  /** Clicks the first element matching the selector. */
+  async click(selector: string): Promise<void> {
+    await this.waitFor(`!!document.querySelector(${JSON.stringify(selector)})`);
+    await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
+  }
+
+  /** Closes the popup as losing focus does, and waits until it is gone (a closing popup blocks the next). */
+  async close(): Promise<void> {
+    await this.cdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const { targetInfos } = await this.cdp.send('Target.getTargets');
+      if (!targetInfos.some((t) => t.targetId === this.targetId)) return;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+}
+
+/** What a test does with the extension. */
+export class ExtensionDriver {
+  constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+  ) {}
+
+  get serviceWorker(): Promise<Worker> {
+    return serviceWorkerOf(this.context);
+  }
+
+  /** Points the extension at an endpoint, as the options page would. */
+  async setEndpoint(endpoint: string, apiToken = ''): Promise<void> {
+    const sw = await this.serviceWorker;
+    await sw.evaluate((settings) => chrome.storage.local.set({ settings }), { endpoint, apiToken });
+  }
+
+  /** The tab id the extension sees for a page (without the "tabs" permission urls are hidden, so: focus it). */
+  async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    const sw = await this.serviceWorker;
+    return sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      return tab.id;
+    });
+  }
+
+  private cdpSession?: CDPSession;
+  private async cdp(): Promise<CDPSession> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser behind this context');
+    this.cdpSession ??= await browser.newBrowserCDPSession();
+    return this.cdpSession;
+  }
+
+  /**
+   * A real toolbar click on the page's tab (CDP Extensions.triggerAction): grants activeTab and
+   * opens the real popup, which is returned once it has loaded.
+   */
+  async clickToolbar(page: Page): Promise<RealPopup> {
+    await page.bringToFront();
+    const cdp = await this.cdp();
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    const popupUrl = `chrome-extension://${this.extensionId}/popup.html`;
+    const before = new Set(
+      (await cdp.send('Target.getTargets')).targetInfos
+        .filter((t) => t.url.startsWith(popupUrl))
+        .map((t) => t.targetId),
+    );
+    await cdp.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { targetInfos: all } = await cdp.send('Target.getTargets');
+      const popup = all.find((t) => t.type === 'page' && t.url.startsWith(popupUrl) && !before.has(t.targetId));
+      if (popup) {
+        const handle = await RealPopup.attach(cdp, popup.targetId);
+        await handle.waitFor('document.readyState === "complete"');
+        return handle;
+      }
+      if (Date.now() > deadline) throw new Error('the popup did not open after the toolbar click');
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+
+  /** The editor in an ordinary tab, aimed at a target tab (as "Open in a tab" does). */
+  async openPopupTab(targetTabId?: number): Promise<Page> {
+    const page = await this.context.newPage();
+    const query = targetTabId === undefined ? '' : `?tabId=${targetTabId}`;
+    await page.goto(`chrome-extension://${this.extensionId}/popup.html${query}`);
+    return page;
+  }
+
+  /** Reads the system clipboard from a page of the given origin. */
+  async readClipboard(origin: string): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await this.context.newPage();
+    try {
+      await page.goto(origin);
+      await page.bringToFront();
+      return await page.evaluate(() => navigator.clipboard.readText());
+    } finally {
+      await page.close();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { renderHaloBody, renderMarkdown } from '@/lib/halo/render';
+
+describe('renderMarkdown', () => {
+  it('escapes raw HTML instead of rendering it', () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <b onclick="x()">b</b>');
+    expect(html).not.toMatch(/<script|<img|<b /);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'vbscript:x',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+  ])('drops the link %s', (href) => {
+    const html = renderMarkdown(`[click](${href}) <${href}>`);
+    expect(html).not.toMatch(/href="(?!#)/);
+    expect(html.toLowerCase()).not.toContain('href="javascript');
+  });
+
+  it('keeps http(s) and mailto links, marked as user content', () => {
+    const html = renderMarkdown('[a](https://example.com/x?y=1) [m](mailto:me@example.com)');
+    expect(html).toContain('href="https://example.com/x?y=1"');
+    expect(html).toContain('href="mailto:me@example.com"');
+    expect(html).toContain('rel="noopener noreferrer nofollow ugc"');
+  });
+
+  it('allows images only over http(s) and data:image', () => {
+    expect(renderMarkdown('![cat](https://example.com/cat.png)')).toContain(
+      '<img src="https://example.com/cat.png" alt="cat"',
+    );
+    expect(renderMarkdown('![dot](data:image/png;base64,iVBORw0KGgo=)')).toContain('src="data:image/png;base64');
+    expect(renderMarkdown('![svg](data:image/svg+xml;base64,PHN2Zz4=)')).not.toContain('<img');
+    expect(renderMarkdown('![x](javascript:alert(1))')).not.toContain('<img');
+  });
+
+  it('highlights fenced code with its language and escapes it', () => {
+    const html = renderMarkdown('```python\ndef f(a<b):\n    return "&"\n```');
+    expect(html).toContain('class="hljs language-python"');
+    expect(html).toContain('<span class="hljs-keyword">def</span>');
+    expect(html).toContain('a&lt;b');
+    expect(html).not.toContain('a<b');
+  });
+
+  it('renders TeX as MathML, inline and display', () => {
+    const html = renderMarkdown('Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx\n$$');
+    expect(html).toContain('<math');
+    expect(html).toContain('display="block"');
+    expect(html).not.toContain('style=');
+  });
+
+  it('leaves money alone', () => {
+    expect(renderMarkdown('It costs $5 and $6.')).not.toContain('<math');
+  });
+});
+
+describe('renderHaloBody', () => {
+  it('labels speakers and escapes every text field', () => {
+    const html = renderHaloBody({
+      version: 1,
+      title: '<img src=x onerror=alert(1)>',
+      source: {
+        url: 'https://example.com/"><script>',
+        title: '"quoted"',
+        site: 'example.com',
+        capturedAt: '2026-11-23T10:00:00Z',
+      },
+      blocks: [
+        { type: 'message', role: 'user', author: '<You>', markdown: 'Hi' },
+        { type: 'message', role: 'assistant', author: 'ChatGPT', markdown: 'Hello' },
+      ],
+    });
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('halo-role-user');
+    expect(html).toContain('&lt;You&gt;');
+    expect(html).toContain('halo-role-assistant');
+  });
+});
