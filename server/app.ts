@@ -55,7 +55,8 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true, halos: store.count() }));
+  // Readable cross-origin so the options page's "Test connection" can ask it.
+  app.get('/healthz', cors({ origin: '*' }), (c) => c.json({ ok: true, halos: store.count() }));
 
   app.get('/assets/halo.css', (c) =>
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),

@@ -1,0 +1,64 @@
+/** Capture: the size of the injected capture script, and selection-capture time in Chromium. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, ensureBuilt, launchChromium, median } from './support';
+import type { BenchRow } from './types';
+
+const RUNS = 15;
+
+export async function run(): Promise<BenchRow[]> {
+  ensureBuilt();
+  const script = readFileSync(resolve(EXTENSION_DIR, 'capture.js'), 'utf8');
+  const rows: BenchRow[] = [
+    { group: 'capture', name: 'capture.js minified', value: Buffer.byteLength(script) / 1024, unit: 'KiB' },
+    { group: 'capture', name: 'capture.js min+gzip', value: gzipSync(script, { level: 9 }).length / 1024, unit: 'KiB' },
+  ];
+
+  const fixture = readFileSync(resolve('tests/fixtures/capture/selection-mixed.html'), 'utf8');
+  const browser = await launchChromium();
+  try {
+    for (const copies of [1, 50]) {
+      const page = await browser.newPage();
+      await page.route('https://docs.example.com/**', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: fixture.replace(
+            /<div id="selected">([\s\S]*?)<\/div>\s*<p>Not selected either/,
+            (_m, inner: string) => `<div id="selected">${inner.repeat(copies)}</div><p>Not selected either`,
+          ),
+        }),
+      );
+      await page.goto('https://docs.example.com/releases/2.0/notes.html');
+      const times = await page.evaluate(
+        ({ source, runs }) => {
+          const out: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector('#selected')!);
+            getSelection()!.removeAllRanges();
+            getSelection()!.addRange(range);
+            const started = performance.now();
+            const result = (0, eval)(source) as { ok: boolean };
+            out.push(performance.now() - started);
+            if (!result.ok) throw new Error('capture failed');
+          }
+          return out;
+        },
+        { source: script, runs: RUNS },
+      );
+      const nodes = await page.evaluate(() => document.querySelectorAll('#selected *').length);
+      rows.push({
+        group: 'capture',
+        name: `selection capture, ${nodes} elements`,
+        value: median(times),
+        unit: 'ms (median)',
+        note: `${RUNS} runs, script evaluation included`,
+      });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
