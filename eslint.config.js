@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['entrypoints/**', '*.config.ts', '*.config.js', 'playwright.config.ts'],
+    files: ['entrypoints/**', 'types/**', '*.config.ts', '*.config.js', 'playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
