@@ -8,6 +8,10 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** When set, POST/PUT/DELETE need `Authorization: Bearer <token>`. */
   apiToken: string | null;
+  /** Publishes (POST and PUT) allowed per client address and per API token. */
+  rateLimit: { perMinute: number; perDay: number };
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
   /** Origin used in the links the API answers, e.g. https://halo.example.com (default: the request's). */
   publicUrl: string | null;
 }
@@ -25,5 +29,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimitBytes: limit,
     apiToken: env.HALO_API_TOKEN?.trim() || null,
     publicUrl: env.HALO_PUBLIC_URL?.replace(/\/+$/, '') || null,
+    rateLimit: {
+      perMinute: positive(env.HALO_RATE_PER_MINUTE, 30, 'HALO_RATE_PER_MINUTE'),
+      perDay: positive(env.HALO_RATE_PER_DAY, 300, 'HALO_RATE_PER_DAY'),
+    },
+    trustProxy: env.HALO_TRUST_PROXY === '1' || env.HALO_TRUST_PROXY === 'true',
   };
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }

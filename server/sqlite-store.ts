@@ -48,7 +48,13 @@ export function openSqliteStore(path: string): HaloStore {
   const selectKey = db.prepare(
     `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
   );
-  const countHalos = db.prepare(`SELECT count(*) AS n FROM halos`);
+  const countHalos = db.prepare(`SELECT count(*) AS n FROM halos WHERE deleted_at IS NULL`);
+  const updateHalo = db.prepare(
+    `UPDATE halos SET json = @json, html = @html, title = @title, updated_at = @updatedAt WHERE id = @id AND deleted_at IS NULL`,
+  );
+  const deleteHalo = db.prepare(
+    `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
+  );
 
   const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
     insertHalo.run(record);
@@ -57,6 +63,8 @@ export function openSqliteStore(path: string): HaloStore {
 
   return {
     insert: (record, idempotency) => insertBoth(record, idempotency),
+    update: (id, change) => void updateHalo.run({ id, ...change }),
+    markDeleted: (id, at) => void deleteHalo.run({ id, at }),
     get: (id) => selectHalo.get(id) as HaloRecord | undefined,
     findIdempotent: (key) => selectKey.get(key) as IdempotentAnswer | undefined,
     count: () => (countHalos.get() as { n: number }).n,

@@ -22,6 +22,10 @@ export interface IdempotentAnswer {
 
 export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>): void;
+  /** Replaces a Halo's content; the id, and so the link, stay. */
+  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'updatedAt'>): void;
+  /** Forgets a Halo's content; the id stays as a tombstone so its link answers 410 Gone. */
+  markDeleted(id: string, at: string): void;
   get(id: string): HaloRecord | undefined;
   findIdempotent(key: string): IdempotentAnswer | undefined;
   count(): number;

@@ -1,0 +1,189 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
+import { renderHaloBody } from '@/lib/halo/render';
+import type { Halo } from '@/lib/halo/schema';
+import { validateHalo } from '@/lib/halo/validate';
+import { apiError } from '../api-error';
+import type { ServerConfig } from '../config';
+import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
+import { openApiDocument } from '../openapi';
+import { RateLimiter } from '../rate-limit';
+import type { HaloStore } from '../store';
+
+export interface ApiDeps {
+  store: HaloStore;
+  config: ServerConfig;
+  now: () => Date;
+  log: (event: Record<string, unknown>) => void;
+}
+
+/** /api/v1: publish, read, update and delete Halos (docs/api.md). */
+export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
+  const api = new Hono();
+  const limiter = new RateLimiter(config.rateLimit);
+  const apiTokenHash = config.apiToken ? sha256(config.apiToken) : null;
+
+  const clientAddress = (c: Context): string => {
+    if (config.trustProxy) {
+      const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+
+  /** Auth, rate limit, JSON and schema: what a publish and an update both need. */
+  const readHalo = async (c: Context): Promise<{ halo: Halo; raw: string } | Response> => {
+    const auth = c.req.header('Authorization') ?? '';
+    const presented = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+    if (apiTokenHash) {
+      if (!presented)
+        return apiError(c, 401, 'unauthorized', 'This server needs an API token: set it in the extension options.');
+      if (!tokenMatches(presented, apiTokenHash)) {
+        return apiError(c, 403, 'forbidden', 'The API token was refused: check it in the extension options.');
+      }
+    }
+    const keys = [`ip:${clientAddress(c)}`, ...(presented ? [`token:${sha256(presented)}`] : [])];
+    const decision = limiter.take(keys);
+    if (!decision.ok) {
+      return apiError(c, 429, 'rate_limited', `Too many publishes. Try again in ${decision.retryAfterSeconds} s.`, {
+        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      });
+    }
+    if (!(c.req.header('Content-Type') ?? '').toLowerCase().startsWith('application/json')) {
+      return apiError(c, 415, 'unsupported_media_type', 'Send the Halo as application/json.');
+    }
+    const raw = await c.req.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return apiError(c, 400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    const checked = validateHalo(body);
+    if (!checked.ok) {
+      const first = checked.problems[0]!;
+      return apiError(c, 400, 'invalid_halo', first.message, { path: first.path });
+    }
+    return { halo: checked.value, raw };
+  };
+
+  const limit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) =>
+      apiError(
+        c,
+        413,
+        'payload_too_large',
+        `The Halo is larger than this server accepts (${config.bodyLimitBytes} bytes).`,
+      ),
+  });
+
+  const linkFor = (c: Context, id: string) => `${config.publicUrl ?? new URL(c.req.url).origin}/h/${id}`;
+
+  /** The edit token proves authorship; the view link alone never allows a change. */
+  const authorize = (c: Context, id: string) => {
+    const record = store.get(id);
+    if (!record) return apiError(c, 404, 'not_found', `No Halo with id ${id}.`);
+    if (record.deletedAt) return apiError(c, 410, 'gone', 'This Halo was unpublished.');
+    const token = c.req.header(EDIT_TOKEN_HEADER) ?? '';
+    if (!token || !tokenMatches(token, record.editTokenHash)) {
+      return apiError(c, 403, 'forbidden', `The ${EDIT_TOKEN_HEADER} header is missing or wrong for this Halo.`);
+    }
+    return record;
+  };
+
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  api.post('/halos', limit, async (c) => {
+    const read = await readHalo(c);
+    if (read instanceof Response) return read;
+    const { halo, raw } = read;
+    // No await from here to the insert: better-sqlite3 is synchronous, so two requests with one
+    // key cannot both miss the lookup and both insert.
+    const key = c.req.header(IDEMPOTENCY_HEADER)?.trim();
+    if (key && key.length > 200)
+      return apiError(c, 400, 'invalid_halo', 'The Idempotency-Key is longer than 200 characters.');
+    const requestHash = sha256(JSON.stringify(halo));
+    if (key) {
+      const seen = store.findIdempotent(key);
+      if (seen) {
+        if (seen.requestHash !== requestHash) {
+          return apiError(
+            c,
+            422,
+            'idempotency_conflict',
+            'This Idempotency-Key was already used for a different Halo.',
+          );
+        }
+        return c.body(seen.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
+      }
+    }
+    const id = newHaloId();
+    const editToken = newEditToken();
+    const at = now().toISOString();
+    const response = JSON.stringify({ id, url: linkFor(c, id), editToken });
+    store.insert(
+      {
+        id,
+        json: JSON.stringify(halo),
+        html: renderHaloBody(halo),
+        title: halo.title,
+        editTokenHash: sha256(editToken),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      },
+      key ? { key, requestHash, response } : undefined,
+    );
+    log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
+    return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
+  });
+
+  api.get('/halos/:id', (c) => {
+    const id = c.req.param('id');
+    const record = store.get(id);
+    if (!record) return apiError(c, 404, 'not_found', `No Halo with id ${id}.`);
+    if (record.deletedAt) return apiError(c, 410, 'gone', 'This Halo was unpublished.');
+    return c.json({
+      id,
+      url: linkFor(c, id),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      halo: JSON.parse(record.json) as Halo,
+    });
+  });
+
+  api.put('/halos/:id', limit, async (c) => {
+    const id = c.req.param('id');
+    const record = authorize(c, id);
+    if (record instanceof Response) return record;
+    const read = await readHalo(c);
+    if (read instanceof Response) return read;
+    const at = now().toISOString();
+    store.update(id, {
+      json: JSON.stringify(read.halo),
+      html: renderHaloBody(read.halo),
+      title: read.halo.title,
+      updatedAt: at,
+    });
+    log({ event: 'halo_updated', id });
+    return c.json({ id, url: linkFor(c, id), updatedAt: at });
+  });
+
+  api.delete('/halos/:id', (c) => {
+    const id = c.req.param('id');
+    const record = authorize(c, id);
+    if (record instanceof Response) return record;
+    store.markDeleted(id, now().toISOString());
+    log({ event: 'halo_deleted', id });
+    return c.body(null, 204);
+  });
+
+  return api;
+}
