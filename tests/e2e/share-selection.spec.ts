@@ -41,7 +41,7 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
   expect(link.startsWith(`${server.url}/h/`)).toBe(true);
   await popup.close();
 
-  await expect.poll(() => extension.readClipboard(server.url), { timeout: 10_000 }).toBe(link);
+  await expect.poll(() => extension.readClipboard(`${server.url}/healthz`), { timeout: 10_000 }).toBe(link);
 
   const published = await context.newPage();
   const problems: string[] = [];
@@ -51,6 +51,8 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
   await expect(published.locator('h1')).toHaveText('Fibonacci, lazily');
+  // The sandboxed CSP still lets the page's own stylesheet load (issue 7).
+  expect(await published.evaluate(() => getComputedStyle(document.querySelector('.halo')!).maxWidth)).toBe('736px');
   await expect(published.locator('a', { hasText: 'the generators guide' })).toHaveAttribute(
     'href',
     `${pages.url}/docs/generators.html`,

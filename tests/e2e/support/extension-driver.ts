@@ -249,12 +249,12 @@ export class ExtensionDriver {
     return page;
   }
 
-  /** Reads the system clipboard from a page of the given origin. */
-  async readClipboard(origin: string): Promise<string> {
-    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  /** Reads the system clipboard from a page at `url` (not a sandboxed one: it has no origin to grant). */
+  async readClipboard(url: string): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     const page = await this.context.newPage();
     try {
-      await page.goto(origin);
+      await page.goto(url);
       await page.bringToFront();
       return await page.evaluate(() => navigator.clipboard.readText());
     } finally {

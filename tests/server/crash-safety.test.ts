@@ -1,0 +1,102 @@
+// Crash safety (issue 6): every publish the server acknowledged with 201 survives a kill -9.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, expect, it } from 'vitest';
+import { HaloSchema } from '@/lib/halo/schema';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** `npm run server` as a real process; resolves with its URL once it listens. */
+function startServerProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HALO_DB_PATH: dbPath,
+      LOG_LEVEL: 'info',
+      HALO_RATE_PER_MINUTE: '100000',
+      HALO_RATE_PER_DAY: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const event = JSON.parse(line) as { event?: string; url?: string };
+      if (event.event === 'listening' && event.url) resolve({ url: event.url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+  });
+}
+
+const haloNumber = (n: number) => ({
+  version: 1,
+  title: `Publish ${n}`,
+  source: {
+    url: `https://example.com/${n}`,
+    title: `Page ${n}`,
+    site: 'example.com',
+    capturedAt: '2026-11-23T10:00:00Z',
+  },
+  blocks: [
+    { type: 'message', role: 'user', author: 'You', markdown: `Question ${n} with unicode ✓ and "quotes"` },
+    {
+      type: 'message',
+      role: 'assistant',
+      author: 'ChatGPT',
+      markdown: `Answer ${n}\n\n\`\`\`js\nconsole.log(${n});\n\`\`\``,
+    },
+  ],
+});
+
+it('keeps every acknowledged publish, byte-identical, across kill -9', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'halo-crash-'));
+  try {
+    const dbPath = join(dir, 'halos.db');
+    const first = await startServerProcess(dbPath);
+    const acknowledged = new Map<string, ReturnType<typeof haloNumber>>();
+    let killed = false;
+    const send = async (n: number) => {
+      const body = haloNumber(n);
+      try {
+        const res = await fetch(`${first.url}/api/v1/halos`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (res.status === 201) acknowledged.set(((await res.json()) as { id: string }).id, body);
+      } catch {
+        // Cut off by the kill: not acknowledged, so nothing is promised.
+      }
+      if (!killed && acknowledged.size >= 150) {
+        killed = true;
+        first.child.kill('SIGKILL');
+      }
+    };
+    // 500 publishes, 50 in flight at a time.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < 500) await send(next++);
+      }),
+    );
+    expect(killed).toBe(true);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(150);
+
+    const second = await startServerProcess(dbPath);
+    for (const [id, sent] of acknowledged) {
+      const res = await fetch(`${second.url}/h/${id}.json`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(JSON.stringify(HaloSchema.parse(sent)));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 120_000);
