@@ -1,3 +1,4 @@
+import { renderHaloBody } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
 
 const escapeHtml = (text: string): string =>
@@ -13,8 +14,9 @@ function summary(halo: Halo): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
-/** The whole HTML document of a Halo page: zero scripts; the body was rendered at publish time. */
-export function haloPage(halo: Halo, bodyHtml: string, pageUrl: string): string {
+/** The whole HTML document of a Halo page, rendered once at write time: zero scripts. */
+export function renderPage(halo: Halo, pageUrl: string): string {
+  const bodyHtml = renderHaloBody(halo);
   const title = escapeHtml(halo.title);
   const description = escapeHtml(summary(halo));
   const robots = halo.allowSearchEngines ? '' : '\n<meta name="robots" content="noindex, nofollow">';

@@ -21,6 +21,8 @@ const MIGRATIONS: string[] = [
      halo_id TEXT NOT NULL REFERENCES halos(id),
      response TEXT NOT NULL
    ) STRICT;`,
+  // v2: the author's search-engine choice, read with the page so a view stays one read.
+  `ALTER TABLE halos ADD COLUMN indexable INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function openSqliteStore(path: string): HaloStore {
@@ -35,37 +37,47 @@ export function openSqliteStore(path: string): HaloStore {
   migrate(db);
 
   const insertHalo = db.prepare(
-    `INSERT INTO halos (id, json, html, title, edit_token_hash, created_at, updated_at, deleted_at)
-     VALUES (@id, @json, @html, @title, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
+    `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
+     VALUES (@id, @json, @html, @title, @indexable, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
   );
   const insertKey = db.prepare(
     `INSERT INTO idempotency (key, request_hash, halo_id, response) VALUES (@key, @requestHash, @haloId, @response)`,
   );
   const selectHalo = db.prepare(
-    `SELECT id, json, html, title, edit_token_hash AS editTokenHash, created_at AS createdAt,
+    `SELECT id, json, html, title, indexable, edit_token_hash AS editTokenHash, created_at AS createdAt,
             updated_at AS updatedAt, deleted_at AS deletedAt FROM halos WHERE id = ?`,
   );
   const selectKey = db.prepare(
     `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
   );
+  // As a BLOB: the page goes out as stored, with no decoding and re-encoding per view.
+  const selectPage = db.prepare(
+    `SELECT CAST(html AS BLOB) AS html, indexable, deleted_at AS deletedAt FROM halos WHERE id = ?`,
+  );
   const countHalos = db.prepare(`SELECT count(*) AS n FROM halos WHERE deleted_at IS NULL`);
   const updateHalo = db.prepare(
-    `UPDATE halos SET json = @json, html = @html, title = @title, updated_at = @updatedAt WHERE id = @id AND deleted_at IS NULL`,
+    `UPDATE halos SET json = @json, html = @html, title = @title, indexable = @indexable, updated_at = @updatedAt
+     WHERE id = @id AND deleted_at IS NULL`,
   );
   const deleteHalo = db.prepare(
     `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
   );
 
   const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
-    insertHalo.run(record);
+    insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
     if (idem) insertKey.run({ ...idem, haloId: record.id });
   });
 
   return {
     insert: (record, idempotency) => insertBoth(record, idempotency),
-    update: (id, change) => void updateHalo.run({ id, ...change }),
+    update: (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
     markDeleted: (id, at) => void deleteHalo.run({ id, at }),
-    get: (id) => selectHalo.get(id) as HaloRecord | undefined,
+    get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
+    getPage: (id) => {
+      const row = selectPage.get(id) as
+        { html: Buffer<ArrayBuffer>; indexable: number; deletedAt: string | null } | undefined;
+      return row && { html: row.html, indexable: row.indexable === 1, deletedAt: row.deletedAt };
+    },
     findIdempotent: (key) => selectKey.get(key) as IdempotentAnswer | undefined,
     count: () => (countHalos.get() as { n: number }).n,
     close: () => db.close(),
@@ -80,4 +92,10 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+}
+
+type RawRecord = Omit<HaloRecord, 'indexable'> & { indexable: number };
+
+function toRecord(row: RawRecord | undefined): HaloRecord | undefined {
+  return row && { ...row, indexable: row.indexable === 1 };
 }

@@ -1,9 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
+import { pageFastPath } from './routes/pages';
 import { openSqliteStore } from './sqlite-store';
 
 export type StartOptions = Partial<ServerConfig> & { logger?: Logger };
@@ -30,9 +32,12 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     stylesheet: readFileSync(stylesheetUrl, 'utf8'),
     log: (event) => logger.info(event),
   });
-  const server: ServerType = await new Promise((ok) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => ok(s));
+  const fallback = getRequestListener(app.fetch);
+  const fastPage = pageFastPath(store, config.publicUrl);
+  const server: Server = createServer((req, res) => {
+    if (!fastPage(req, res)) void fallback(req, res);
   });
+  await new Promise<void>((ok) => server.listen(config.port, config.host, ok));
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -46,9 +51,8 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
           ok();
         });
         // Idle keep-alive connections would hold close() open; requests in flight get a grace period.
-        const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-        http.closeIdleConnections?.();
-        setTimeout(() => http.closeAllConnections?.(), 2_000).unref();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
       }),
   };
 }

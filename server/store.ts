@@ -3,8 +3,10 @@ export interface HaloRecord {
   id: string;
   /** The validated Halo as JSON, exactly as accepted. */
   json: string;
-  /** The page body rendered at write time, so a page view is one indexed read. */
+  /** The whole page rendered at write time, so a page view is one indexed read. */
   html: string;
+  /** The author allowed search engines (the page's robots headers). */
+  indexable: boolean;
   title: string;
   editTokenHash: string;
   createdAt: string;
@@ -23,10 +25,12 @@ export interface IdempotentAnswer {
 export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>): void;
   /** Replaces a Halo's content; the id, and so the link, stay. */
-  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'updatedAt'>): void;
+  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'indexable' | 'updatedAt'>): void;
   /** Forgets a Halo's content; the id stays as a tombstone so its link answers 410 Gone. */
   markDeleted(id: string, at: string): void;
   get(id: string): HaloRecord | undefined;
+  /** Only what a page view needs, in one indexed read; the page as UTF-8 bytes, ready to send. */
+  getPage(id: string): { html: Uint8Array<ArrayBuffer>; indexable: boolean; deletedAt: string | null } | undefined;
   findIdempotent(key: string): IdempotentAnswer | undefined;
   count(): number;
   close(): void;

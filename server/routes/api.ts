@@ -2,13 +2,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
-import { renderHaloBody } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
 import type { ServerConfig } from '../config';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
+import { renderPage } from '../page';
 import { RateLimiter } from '../rate-limit';
 import type { HaloStore } from '../store';
 
@@ -132,8 +132,9 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       {
         id,
         json: JSON.stringify(halo),
-        html: renderHaloBody(halo),
+        html: renderPage(halo, linkFor(c, id)),
         title: halo.title,
+        indexable: Boolean(halo.allowSearchEngines),
         editTokenHash: sha256(editToken),
         createdAt: at,
         updatedAt: at,
@@ -168,8 +169,9 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     const at = now().toISOString();
     store.update(id, {
       json: JSON.stringify(read.halo),
-      html: renderHaloBody(read.halo),
+      html: renderPage(read.halo, linkFor(c, id)),
       title: read.halo.title,
+      indexable: Boolean(read.halo.allowSearchEngines),
       updatedAt: at,
     });
     log({ event: 'halo_updated', id });

@@ -1,7 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import type { Halo } from '@/lib/halo/schema';
 import { haloToMarkdown } from '../halo-markdown';
-import { haloPage, statusPage } from '../page';
+import { statusPage } from '../page';
 import type { HaloStore } from '../store';
 
 /**
@@ -25,24 +26,75 @@ export function pageHeaders(allowIndexing: boolean, https: boolean): Record<stri
 
 const FORMATS = /^([A-Za-z0-9_-]{1,64})(\.md|\.json)?$/;
 
+// Header sets built once: a page view does no work it can avoid.
+const headerSets = new Map<string, Readonly<Record<string, string>>>();
+function headersFor(indexable: boolean, https: boolean): Readonly<Record<string, string>> {
+  const key = `${indexable}${https}`;
+  let set = headerSets.get(key);
+  if (!set)
+    headerSets.set(key, (set = { ...pageHeaders(indexable, https), 'Content-Type': 'text/html; charset=UTF-8' }));
+  return set;
+}
+
+export interface PageView {
+  status: 200 | 404 | 410;
+  headers: Readonly<Record<string, string>>;
+  html: string | Uint8Array<ArrayBuffer>;
+}
+
+/** The HTML answer for /h/:id: one indexed read of the page rendered at publish time. */
+export function pageView(store: HaloStore, id: string, https: boolean): PageView {
+  const page = store.getPage(id);
+  if (!page) return { status: 404, headers: headersFor(false, https), html: statusPage(404) };
+  if (page.deletedAt) return { status: 410, headers: headersFor(false, https), html: statusPage(410) };
+  return { status: 200, headers: headersFor(page.indexable, https), html: page.html };
+}
+
 /** /h/:id (HTML), /h/:id.md (Markdown), /h/:id.json (the Halo document). */
 export function pageRoutes({ store, publicUrl }: { store: HaloStore; publicUrl: string | null }): Hono {
   const pages = new Hono();
   pages.get('/h/:file', (c) => {
-    const url = new URL(c.req.url);
-    const https = (publicUrl ?? url.origin).startsWith('https:');
+    const https = (publicUrl ?? c.req.url).startsWith('https:');
     const match = FORMATS.exec(c.req.param('file'));
-    const record = match ? store.get(match[1]!) : undefined;
-    if (!record) return c.html(statusPage(404), 404, pageHeaders(false, https));
-    if (record.deletedAt) return c.html(statusPage(410), 410, pageHeaders(false, https));
-    const halo = JSON.parse(record.json) as Halo;
-    const headers = pageHeaders(Boolean(halo.allowSearchEngines), https);
-    if (match![2] === '.md')
-      return c.body(haloToMarkdown(halo), 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8' });
-    if (match![2] === '.json') return c.body(record.json, 200, { ...headers, 'Content-Type': 'application/json' });
-    const pageUrl = `${publicUrl ?? url.origin}/h/${record.id}`;
-    return c.html(haloPage(halo, record.html, pageUrl), 200, headers);
+    const [, id, format] = match ?? [];
+    if (!match || !format) {
+      const view = match
+        ? pageView(store, id!, https)
+        : { status: 404 as const, headers: headersFor(false, https), html: statusPage(404) };
+      return c.body(view.html, view.status, view.headers);
+    }
+    const record = store.get(id!);
+    if (!record || record.deletedAt) {
+      const status = record ? 410 : 404;
+      return c.body(statusPage(status), status, headersFor(false, https));
+    }
+    const headers = { ...pageHeaders(record.indexable, https) };
+    if (format === '.md') {
+      const markdown = haloToMarkdown(JSON.parse(record.json) as Halo);
+      return c.body(markdown, 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8' });
+    }
+    return c.body(record.json, 200, { ...headers, 'Content-Type': 'application/json' });
   });
   pages.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /h/\n'));
   return pages;
+}
+
+const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * The page-view fast path at the node:http level: GET /h/:id skips the fetch-API adapter (a
+ * Request and a Response object per view), which costs more than the view itself. Same answer
+ * as the Hono route, from the same pageView().
+ */
+export function pageFastPath(store: HaloStore, publicUrl: string | null) {
+  const https = (publicUrl ?? '').startsWith('https:');
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' || !req.url) return false;
+    const match = PAGE_PATH.exec(req.url);
+    if (!match) return false;
+    const view = pageView(store, match[1]!, https);
+    res.writeHead(view.status, view.headers);
+    res.end(view.html);
+    return true;
+  };
 }
