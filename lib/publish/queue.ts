@@ -99,8 +99,14 @@ export async function runJob(jobId: string): Promise<void> {
     if (!job || job.state.status !== 'queued' || !job.halo) return;
     const attempts = job.attempts + 1;
     await setState(jobId, { status: 'publishing' }, attempts);
+    // The endpoint as set now: fixing it in the options is how a user rescues a queued publish.
     const settings = await settingsItem.getValue();
-    const outcome = await sendHalo({ ...settings, endpoint: job.endpoint }, job.halo, job.idempotencyKey);
+    if (settings.endpoint !== job.endpoint) {
+      await withJobs((jobs) => {
+        if (jobs[jobId]) jobs[jobId] = { ...jobs[jobId], endpoint: settings.endpoint };
+      });
+    }
+    const outcome = await sendHalo(settings, job.halo, job.idempotencyKey);
     if (outcome.ok) {
       const { url, id, editToken } = outcome.response;
       const publishedAt = new Date().toISOString();

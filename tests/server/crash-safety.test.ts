@@ -12,9 +12,12 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-/** `npm run server` as a real process; resolves with its URL once it listens. */
+/**
+ * The server as one real process (node with tsx's loader, not the tsx wrapper, whose kill -9
+ * would orphan the server); resolves with its URL once it listens.
+ */
 function startServerProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
@@ -88,6 +91,12 @@ it('keeps every acknowledged publish, byte-identical, across kill -9', async () 
       }),
     );
     expect(killed).toBe(true);
+    await new Promise((ok) =>
+      first.child.exitCode !== null || first.child.signalCode ? ok(null) : first.child.once('exit', ok),
+    );
+    expect(first.child.signalCode).toBe('SIGKILL');
+    // Really gone: nothing answers on its port any more.
+    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
     expect(acknowledged.size).toBeGreaterThanOrEqual(150);
 
     const second = await startServerProcess(dbPath);
