@@ -50,7 +50,32 @@ function createService(): TurndownService {
       return `${prefix}${body}${li.nextElementSibling ? '\n' : ''}`;
     },
   });
+  // Math placeholders (see chat/prepare-chat-html.ts): the TeX verbatim, never Markdown-escaped.
+  td.addRule('math', {
+    filter: (node) => node.nodeName === 'CODE' && (node as HTMLElement).classList.contains('halo-math'),
+    replacement: (_content, node) => {
+      const tex = (node as HTMLElement).getAttribute('data-tex') ?? '';
+      const display = node.parentElement?.childNodes.length === 1 && node.parentElement.nodeName === 'DIV';
+      return display ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+    },
+  });
   return td;
+}
+
+/** Plain text as Markdown that reads as typed: special characters escaped, each line break kept. */
+export function escapePlainText(text: string): string {
+  service ??= createService();
+  const td = service;
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      // Leading spaces would make a code block: keep them as non-breaking spaces instead.
+      const indent = /^ */.exec(line)![0].length;
+      return '\u00a0'.repeat(indent) + td.escape(line.slice(indent));
+    })
+    .join('  \n');
 }
 
 /** Sanitized HTML (a string or a node) to GFM Markdown. */

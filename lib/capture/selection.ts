@@ -1,10 +1,20 @@
+import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
+import { prepareChatHtml } from '@/lib/capture/chat/prepare-chat-html';
 import { htmlToMarkdown } from '@/lib/capture/html-to-markdown';
 import { sanitizeFragment } from '@/lib/capture/sanitize';
 import { sourceOf } from '@/lib/capture/source';
 import type { Capture } from '@/lib/capture/types';
 
-/** The page's selection as one text block, or null when nothing is selected. */
-export function captureSelection(doc: Document, url: string, now: Date = new Date()): Capture | null {
+/**
+ * The page's selection as one block, or null when nothing is selected. On a chat page, a selection
+ * inside one message keeps that message's speaker.
+ */
+export function captureSelection(
+  doc: Document,
+  url: string,
+  now: Date = new Date(),
+  chat?: ChatAdapter,
+): Capture | null {
   const selection = doc.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   if (!selection.toString().trim()) return null;
@@ -25,14 +35,20 @@ export function captureSelection(doc: Document, url: string, now: Date = new Dat
       holder.appendChild(fragment);
     }
   }
-  const markdown = htmlToMarkdown(sanitizeFragment(doc, holder.innerHTML, url));
+  // On a chat page the selection carries the same UI (code viewers, KaTeX, pills) as a thread.
+  const html = chat ? prepareChatHtml(holder, doc, url).innerHTML : holder.innerHTML;
+  const markdown = htmlToMarkdown(sanitizeFragment(doc, html, url)).replace(/\u200b/g, '');
   if (!markdown) return null;
-  const source = sourceOf(doc, url, now);
+  const source = sourceOf(doc, url, now, chat?.site);
+  const speaker =
+    chat && selection.rangeCount === 1 ? chat.speakerOf(selection.getRangeAt(0).commonAncestorContainer) : null;
   return {
     kind: 'selection',
     title: source.title || source.site,
     source,
-    blocks: [{ block: { type: 'text', markdown }, included: true }],
+    blocks: [
+      { block: speaker ? { type: 'message', ...speaker, markdown } : { type: 'text', markdown }, included: true },
+    ],
     warnings: [],
   };
 }

@@ -1,0 +1,37 @@
+import type { Role } from '@/lib/halo/schema';
+
+/** One turn of a chat thread as an adapter reads it from the page. */
+export interface ChatTurn {
+  role: Role;
+  /** The speaker label the page shows ("You", "ChatGPT", …). */
+  author: string;
+  /** The turn's content, still as page HTML: the shared pipeline sanitizes and converts it. */
+  content: HTMLElement;
+  /** The model's reasoning shown with this turn, if the page has it expanded. */
+  reasoning?: HTMLElement;
+  /** User turns are plain text: line breaks kept, Markdown characters escaped. */
+  plainText?: string;
+}
+
+export interface ChatThread {
+  title: string;
+  model?: string;
+  turns: ChatTurn[];
+  warnings: string[];
+}
+
+/**
+ * One chat site. Adding a site means adding one adapter file (and its fixtures) and listing it in
+ * chat/registry.ts: the pipeline (sanitize, Markdown, blocks) is shared.
+ */
+export interface ChatAdapter {
+  /** The short id stored as the Halo's source.site. */
+  site: string;
+  /** Chosen by URL first … */
+  matchesUrl(url: URL): boolean;
+  /** … then confirmed by the page's own markers; false means the layout is not recognised. */
+  recognises(doc: Document): boolean;
+  readThread(doc: Document): ChatThread;
+  /** The role and author of the message holding a node, for selections on a chat page. */
+  speakerOf(node: Node): { role: Role; author: string } | null;
+}

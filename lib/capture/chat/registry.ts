@@ -1,0 +1,15 @@
+import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
+import { chatgpt } from '@/lib/capture/chat/chatgpt';
+
+/** Every supported chat site; a new site is one adapter file plus one line here. */
+export const CHAT_ADAPTERS: readonly ChatAdapter[] = [chatgpt];
+
+export function adapterForUrl(url: string): ChatAdapter | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  return CHAT_ADAPTERS.find((adapter) => adapter.matchesUrl(parsed));
+}

@@ -1,0 +1,71 @@
+// A whole ChatGPT thread at its real URL (issue 3): toolbar click, every message with its speaker,
+// published with speaker labels, highlighted code and rendered math.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './harness';
+
+const fixture = readFile(new URL('../fixtures/chat/chatgpt/long-thread.html', import.meta.url), 'utf8');
+
+test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3)', async ({
+  context,
+  extension,
+  server,
+}) => {
+  const page = await context.newPage();
+  const html = await fixture;
+  await page.route('https://chatgpt.com/**', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ contentType: 'text/html', body: html })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  await page.goto('https://chatgpt.com/c/6742-abcd');
+
+  const popup = await extension.clickToolbar(page);
+  await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
+  const blocks = await popup.evaluate<[string, string][]>(
+    `[...document.querySelectorAll('[data-testid="block"]')].map((b) => [b.dataset.role, b.dataset.included])`,
+  );
+  expect(blocks).toEqual([
+    ['user', 'true'],
+    ['reasoning', 'false'],
+    ['assistant', 'true'],
+    ['user', 'true'],
+    ['assistant', 'true'],
+  ]);
+  expect(await popup.evaluate<string>(`document.querySelector('[data-testid="draft-title"]').value`)).toBe(
+    'Lazy Fibonacci and its complexity',
+  );
+
+  await popup.click('[data-testid="publish-button"]');
+  await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+  const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
+  await popup.close();
+
+  const published = await context.newPage();
+  // No network here: images on other hosts fail at once instead of waiting for a timeout.
+  await published.route(/^https:/, (route) => route.abort());
+  await published.goto(link);
+  await expect(published.locator('.halo-block')).toHaveCount(4);
+  await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
+  await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText('ChatGPT');
+  await expect(published.locator('code.language-python .hljs-keyword').first()).toHaveText('def');
+  await expect(published.locator('math[display="block"]')).toHaveCount(1);
+  await expect(published.getByText('The user wants a generator')).toHaveCount(0);
+  await expect(published.locator('table td', { hasText: 'constant' })).toBeVisible();
+});
+
+test('an unrecognised chat layout is said plainly, with article capture offered (issue 3)', async ({
+  context,
+  extension,
+}) => {
+  const page = await context.newPage();
+  const html = await readFile(new URL('../fixtures/chat/chatgpt/unrecognised.html', import.meta.url), 'utf8');
+  await page.route('https://chatgpt.com/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('https://chatgpt.com/c/changed-layout');
+  const popup = await extension.clickToolbar(page);
+  const code = await popup.waitFor<string>(`document.querySelector('[data-testid="popup-error"]')?.dataset.code`);
+  expect(code).toBe('unrecognised_layout');
+  expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid="block"]').length`)).toBe(0);
+  await popup.click('[data-testid="capture-page"]');
+  await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 1`);
+  await popup.close();
+});
