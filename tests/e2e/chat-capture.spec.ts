@@ -5,11 +5,7 @@ import { expect, test } from './harness';
 
 const fixture = readFile(new URL('../fixtures/chat/chatgpt/long-thread.html', import.meta.url), 'utf8');
 
-test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3)', async ({
-  context,
-  extension,
-  server,
-}) => {
+test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3)', async ({ context, extension }) => {
   const page = await context.newPage();
   const html = await fixture;
   await page.route('https://chatgpt.com/**', (route) =>

@@ -5,7 +5,7 @@ import { sanitizeFragment } from '@/lib/capture/sanitize';
 import { sourceOf } from '@/lib/capture/source';
 import type { CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
-const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
 
 function toMarkdown(element: HTMLElement, doc: Document, url: string): string {
   const prepared = prepareChatHtml(element, doc, url);
