@@ -67,6 +67,7 @@ export async function sendHalo(
   halo: Halo,
   idempotencyKey: string,
   target?: { haloId: string; editToken: string },
+  timeoutMs: number = PUBLISH_TIMEOUT_MS,
 ): Promise<PublishOutcome> {
   const endpoint = settings.endpoint;
   const headers: Record<string, string> = { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey };
@@ -79,8 +80,9 @@ export async function sendHalo(
       method: target ? 'PUT' : 'POST',
       headers,
       body: JSON.stringify(halo),
-      redirect: 'error',
-      signal: AbortSignal.timeout(PUBLISH_TIMEOUT_MS),
+      // A redirect could carry the Halo to another host: never followed, reported instead.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const timedOut = (error as Error)?.name === 'TimeoutError';
@@ -90,12 +92,23 @@ export async function sendHalo(
       error: {
         code: timedOut ? 'timeout' : 'network',
         message: timedOut
-          ? `The Halo server at ${endpoint} did not answer within ${PUBLISH_TIMEOUT_MS / 1000} s. Halo will retry; your draft is kept.`
+          ? `The Halo server at ${endpoint} did not answer within ${Math.round(timeoutMs / 1000)} s. Halo will retry; your draft is kept.`
           : `Could not reach the Halo server at ${endpoint}. Check that it is running and the endpoint in the options. Your draft is kept.`,
       },
     };
   }
 
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    return {
+      ok: false,
+      retryable: false,
+      error: {
+        code: 'redirect',
+        status: response.status || undefined,
+        message: `The endpoint ${endpoint} redirects elsewhere. Set its final address in the extension options.`,
+      },
+    };
+  }
   const text = await response.text().catch(() => '');
   let body: unknown;
   try {
