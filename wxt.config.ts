@@ -29,7 +29,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'halo-lumin@halo.example',
-              strict_min_version: '128.0',
+              // 140: the first Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['websiteContent'] },
             },
           },

@@ -11,5 +11,8 @@ step() { printf '\n== %s\n' "$1"; }
 step "typecheck"; npx tsc --noEmit
 step "lint"; npm run -s lint
 step "unit + server tests"; npx vitest run
+step "build (firefox-mv3) + web-ext lint (0 errors)"
+npx wxt build -b firefox --mv3
+npx web-ext lint --source-dir "${HALO_OUT_DIR:-.output}/firefox-mv3" --no-config-discovery
 step "build (chrome-mv3)"; npx wxt build
 step "e2e (Playwright, built extension, Chromium)"; npx playwright test
