@@ -24,6 +24,13 @@ export default defineConfig({
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Share as Halo' },
+    commands: {
+      // Opens the popup, which captures the tab afresh: the keyboard way to the editor.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Capture this tab and open the Halo editor',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -55,3 +55,30 @@ export async function adoptCapture(capture: Capture): Promise<{ draft: Draft; ex
   await setCurrentDraft(draft.id);
   return { draft, existing: false };
 }
+
+/**
+ * "Add selection to Halo draft": the capture's blocks join the current draft (or start one), each
+ * keeping the link of the page it came from, so one Halo can collect snippets from many pages.
+ */
+export async function appendCapture(capture: Capture): Promise<{ draft: Draft; added: number }> {
+  const current = await getCurrentDraft();
+  if (!current) {
+    const draft = draftFromCapture(capture);
+    draft.blocks = draft.blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
+    await saveDraft(draft);
+    await setCurrentDraft(draft.id);
+    return { draft, added: draft.blocks.length };
+  }
+  const added = draftFromCapture(capture).blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
+  const draft: Draft = {
+    ...current,
+    updatedAt: new Date().toISOString(),
+    // Blocks from before the collection started keep their page too.
+    blocks: [
+      ...current.blocks.map((b) => (b.block.source ? b : { ...b, block: { ...b.block, source: current.source } })),
+      ...added,
+    ],
+  };
+  await saveDraft(draft);
+  return { draft, added: added.length };
+}

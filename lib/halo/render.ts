@@ -66,14 +66,23 @@ export function renderBlock(block: Block): string {
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);
   const head = label ? `<header class="halo-speaker">${escapeHtml(label)}</header>` : '';
-  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}">${head}<div class="halo-content">${renderMarkdown(block.markdown)}</div></section>`;
+  // Collected from several pages: each block shows the page it came from.
+  const from = block.source
+    ? `<p class="halo-block-source">From ${sourceLink(block.source.url, block.source.title)}</p>`
+    : '';
+  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}">${head}<div class="halo-content">${renderMarkdown(block.markdown)}</div>${from}</section>`;
+}
+
+function sourceLink(url: string, title: string): string {
+  const href = SAFE_LINK.test(url) ? url : '#';
+  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow ugc">${escapeHtml(title || url)}</a>`;
 }
 
 /** The body of a Halo page: the same HTML in the popup preview and on the server. */
 export function renderHaloBody(halo: Halo): string {
   const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note)}</div>` : '';
   const src = halo.source;
-  const source = `<p class="halo-source">From <a href="${escapeHtml(SAFE_LINK.test(src.url) ? src.url : '#')}" rel="noopener noreferrer nofollow ugc">${escapeHtml(src.title || src.url)}</a> · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
+  const source = `<p class="halo-source">From ${sourceLink(src.url, src.title)} · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
   const blocks = halo.blocks.map(renderBlock).join('\n');
   return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${blocks}\n</article>`;
 }

@@ -31,7 +31,9 @@ test('a queued publish survives the worker being stopped and lands exactly once 
   // Chrome stops idle workers; here it is stopped on purpose, mid-queue.
   const cdp = await context.browser()!.newBrowserCDPSession();
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`));
+  const worker = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extension.extensionId}/`),
+  );
   expect(worker).toBeDefined();
   await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
 

@@ -32,8 +32,10 @@ const halo: Halo = {
   source: { url: 'https://example.com/', title: 'x', site: 'example.com', capturedAt: '2026-11-23T10:00:00Z' },
   blocks: [{ type: 'text', markdown: 'x' }],
 };
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) =>
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_req, res) =>
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 const apiError = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
   json(status, { error: { code, message } }, extra);
 
@@ -68,7 +70,11 @@ describe('publish client (issue 5)', () => {
 
   it.each<[string, Handler, RegExp]>([
     ['an answer that is not JSON', (_req, res) => res.writeHead(201).end('<html>hello</html>'), /not a Halo link/],
-    ['a link on another origin', json(201, { id: 'a', url: 'https://evil.example/h/a', editToken: 'e' }), /outside .*did not copy or open/],
+    [
+      'a link on another origin',
+      json(201, { id: 'a', url: 'https://evil.example/h/a', editToken: 'e' }),
+      /outside .*did not copy or open/,
+    ],
     ['a javascript: link', json(201, { id: 'a', url: 'javascript:alert(1)', editToken: 'e' }), /outside/],
     ['a redirect', (_req, res) => res.writeHead(302, { location: '/elsewhere' }).end(), /redirects elsewhere/],
   ])('refuses %s without retrying', async (_name, answer, message) => {
