@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { BlockFilters } from '@/components/block-filters';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
 import { PublishPanel } from '@/components/publish-panel';
+import { NoteField } from '@/components/note-field';
 import { TitleField } from '@/components/title-field';
 import { useEditor } from '@/lib/draft/store';
 
@@ -43,7 +45,9 @@ export function App({ tabId }: { tabId: number | null }) {
               ))}
             </ul>
           )}
-          <BlockList blocks={draft.blocks} />
+          <NoteField value={draft.note} onChange={editor.setNote} />
+          {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
+          <BlockList blocks={draft.blocks} onToggle={editor.setIncluded} />
           {askingConsent ? (
             <ConsentDialog onAccept={() => void editor.acceptConsent()} onCancel={editor.cancelConsent} />
           ) : (

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
+import { applyFilter, removeBlock, setIncluded, type BlockFilter } from '@/lib/draft/edit-operations';
 import { adoptCapture, getCurrentDraft, saveDraft } from '@/lib/draft/repository';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
@@ -30,6 +31,10 @@ export interface EditorState {
   init(tabId: number | null): Promise<void>;
   capture(mode: CaptureMode): Promise<void>;
   setTitle(title: string): void;
+  setNote(note: string): void;
+  setIncluded(blockId: string, included: boolean): void;
+  applyFilter(filter: BlockFilter): void;
+  removeBlock(blockId: string): void;
   publish(): Promise<void>;
   acceptConsent(): Promise<void>;
   cancelConsent(): void;
@@ -127,9 +132,29 @@ export const useEditor = create<EditorState>()((set, get) => {
       edit((draft) => ({ ...draft, title }));
     },
 
+    setNote(note) {
+      edit((draft) => ({ ...draft, note }));
+    },
+
+    setIncluded(blockId, included) {
+      edit((draft) => setIncluded(draft, blockId, included));
+    },
+
+    applyFilter(filter) {
+      edit((draft) => applyFilter(draft, filter));
+    },
+
+    removeBlock(blockId) {
+      edit((draft) => removeBlock(draft, blockId));
+    },
+
     async publish() {
       const { draft } = get();
       if (!draft) return;
+      if (!draft.blocks.some((b) => b.included)) {
+        set({ notice: { code: 'invalid', message: 'Every block is excluded: include at least one to publish.' } });
+        return;
+      }
       const checked = validateHalo(draftToHalo(draft));
       if (!checked.ok) {
         set({ notice: { code: 'invalid', message: checked.problems.map((p) => p.message).join(' ') } });

@@ -31,6 +31,14 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
     'Lazy Fibonacci and its complexity',
   );
 
+  await popup.type('[data-testid="draft-note"]', 'The closed form is the surprise.');
+  await popup.click('[data-testid="filter-answers"]');
+  await popup.waitFor(
+    `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.dataset.included).join() === 'false,false,true,false,true'`,
+  );
+  await popup.click('[data-testid="filter-all"]');
+  await popup.waitFor(`document.querySelectorAll('[data-testid="block"][data-included="true"]').length === 5`);
+  await popup.click('[data-testid="filter-no-reasoning"]');
   await popup.click('[data-testid="publish-button"]');
   await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
@@ -41,6 +49,7 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
   await published.route(/^https:/, (route) => route.abort());
   await published.goto(link);
   await expect(published.locator('.halo-block')).toHaveCount(4);
+  await expect(published.locator('.halo-note')).toHaveText('The closed form is the surprise.');
   await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
   await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText('ChatGPT');
   await expect(published.locator('code.language-python .hljs-keyword').first()).toHaveText('def');

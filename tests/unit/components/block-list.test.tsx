@@ -1,0 +1,41 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { BlockList } from '@/components/block-list';
+import type { DraftBlock } from '@/lib/draft/draft';
+
+afterEach(cleanup);
+
+const blocks: DraftBlock[] = [
+  { id: 'q', included: true, block: { type: 'message', role: 'user', author: 'You', markdown: 'What is **this**?' } },
+  { id: 'r', included: false, block: { type: 'reasoning', author: 'ChatGPT', markdown: 'thinking' } },
+  {
+    id: 'a',
+    included: true,
+    block: { type: 'message', role: 'assistant', author: 'ChatGPT', markdown: '<img src=x onerror=alert(1)> ok' },
+  },
+];
+
+it('shows each block rendered, with its role and whether it is included (issue 4)', () => {
+  render(<BlockList blocks={blocks} onToggle={() => undefined} />);
+  const items = screen.getAllByTestId('block');
+  expect(items.map((li) => [li.dataset.role, li.dataset.included])).toEqual([
+    ['user', 'true'],
+    ['reasoning', 'false'],
+    ['assistant', 'true'],
+  ]);
+  expect(items[0]!.querySelector('strong')?.textContent).toBe('this');
+  // Captured markup stays text in the preview.
+  expect(items[2]!.querySelector('img')).toBeNull();
+  expect(items[2]!.textContent).toContain('<img src=x onerror=alert(1)> ok');
+});
+
+it('includes and excludes a block with its labelled checkbox (issue 4)', () => {
+  const onToggle = vi.fn();
+  render(<BlockList blocks={blocks} onToggle={onToggle} />);
+  const boxes = screen.getAllByRole('checkbox');
+  expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, false, true]);
+  fireEvent.click(screen.getByRole('checkbox', { name: /2: ChatGPT reasoning/ }));
+  expect(onToggle).toHaveBeenCalledWith('r', true);
+  fireEvent.click(boxes[0]!);
+  expect(onToggle).toHaveBeenCalledWith('q', false);
+});
