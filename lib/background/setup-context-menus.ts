@@ -10,7 +10,12 @@ export const MENU_ADD_SELECTION = 'halo-add-selection';
 export const MENU_SHARE_CHAT = 'halo-share-chat';
 
 /** Where "Share this chat as Halo" appears: the chat sites Halo reads whole threads from. */
-export const CHAT_PAGES = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
+export const CHAT_PAGES = [
+  'https://chatgpt.com/*',
+  'https://chat.openai.com/*',
+  'https://claude.ai/*',
+  'https://gemini.google.com/*',
+];
 
 /**
  * A menu click grants activeTab like the toolbar button does, so the capture script can be

@@ -74,3 +74,43 @@ test('an unrecognised chat layout is said plainly, with article capture offered 
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 1`);
   await popup.close();
 });
+
+for (const { site, url, roles, warning } of [
+  {
+    site: 'claude',
+    url: 'https://claude.ai/chat/8f2c-1d',
+    roles: ['user', 'assistant', 'user', 'assistant'],
+    warning: false,
+  },
+  {
+    site: 'gemini',
+    url: 'https://gemini.google.com/app/4b1d9e',
+    roles: ['user', 'assistant', 'user', 'assistant'],
+    warning: true,
+  },
+]) {
+  test(`a ${site} thread at its real URL lists every message with its role (issue 3)`, async ({
+    context,
+    extension,
+  }) => {
+    const html = await readFile(new URL(`../fixtures/chat/${site}/thread.html`, import.meta.url), 'utf8');
+    const page = await context.newPage();
+    await page.route(`${new URL(url).origin}/**`, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ contentType: 'text/html', body: html })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+    await page.goto(url);
+    const popup = await extension.clickToolbar(page);
+    await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${roles.length}`);
+    expect(
+      await popup.evaluate<string[]>(
+        `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.dataset.role)`,
+      ),
+    ).toEqual(roles);
+    const warnings = await popup.evaluate<string>(`document.querySelector('.warnings')?.innerText ?? ''`);
+    if (warning) expect(warnings).toMatch(/older turns/);
+    else expect(warnings).toBe('');
+    await popup.close();
+  });
+}

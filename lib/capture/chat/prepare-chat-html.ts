@@ -82,6 +82,16 @@ function replaceCode(root: HTMLElement, doc: Document): void {
     if (/^[\w#+.-]{1,30}$/.test(language)) inner.className = `language-${language}`;
     inner.textContent = text.replace(/\u200b/g, '');
     clean.appendChild(inner);
+    // Some sites label the block just before the <pre> ("rust"): that label is the language, not text.
+    const label = pre.previousElementSibling;
+    if (
+      label &&
+      language &&
+      label.textContent?.trim().toLowerCase() === language.toLowerCase() &&
+      !label.querySelector('pre, code')
+    ) {
+      label.remove();
+    }
     pre.replaceWith(clean);
   }
 }

@@ -1,8 +1,10 @@
 import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
 import { chatgpt } from '@/lib/capture/chat/chatgpt';
+import { claude } from '@/lib/capture/chat/claude';
+import { gemini } from '@/lib/capture/chat/gemini';
 
 /** Every supported chat site; a new site is one adapter file plus one line here. */
-export const CHAT_ADAPTERS: readonly ChatAdapter[] = [chatgpt];
+export const CHAT_ADAPTERS: readonly ChatAdapter[] = [chatgpt, claude, gemini];
 
 export function adapterForUrl(url: string): ChatAdapter | undefined {
   let parsed: URL;
