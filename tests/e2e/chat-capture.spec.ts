@@ -88,6 +88,13 @@ for (const { site, url, roles, warning } of [
     roles: ['user', 'assistant', 'user', 'assistant'],
     warning: true,
   },
+  { site: 'grok', url: 'https://grok.com/chat/abc-1', roles: ['user', 'assistant'], warning: false },
+  {
+    site: 'perplexity',
+    url: 'https://www.perplexity.ai/search/what-is-a-csp-sandbox-x1',
+    roles: ['user', 'assistant', 'user', 'assistant'],
+    warning: false,
+  },
 ]) {
   test(`a ${site} thread at its real URL lists every message with its role (issue 3)`, async ({
     context,

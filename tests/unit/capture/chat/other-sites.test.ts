@@ -80,3 +80,33 @@ it('a chat site whose markers are missing is not recognised (issue 3)', () => {
     code: 'unrecognised_layout',
   });
 });
+
+describe('Grok adapter (issue 3)', () => {
+  const thread = capture('grok', 'thread.html', 'https://grok.com/chat/abc-1');
+  it('matches the golden Markdown', () => golden(thread, 'grok/thread.expected.md'));
+  it('tells the user from Grok by the container side, and keeps typed text as typed', () => {
+    expect(thread.blocks.map(({ block }) => (block.type === 'message' ? block.author : ''))).toEqual(['You', 'Grok']);
+    expect(thread.blocks[0]!.block.markdown).toBe('Write a haiku about \\_latency\\_  \nin three lines');
+    expect(thread.title).toBe('Write a haiku about _latency_');
+    expect(thread.blocks[1]!.block.markdown).not.toMatch(/Regenerate|Copy|👍/);
+  });
+});
+
+describe('Perplexity adapter (issue 3)', () => {
+  const thread = capture('perplexity', 'thread.html', 'https://www.perplexity.ai/search/what-is-a-csp-sandbox-x1');
+  it('matches the golden Markdown', () => golden(thread, 'perplexity/thread.expected.md'));
+  it('pairs questions and answers, cleans citations and reads the model', () => {
+    expect(thread.blocks.map(({ block }) => (block.type === 'message' ? block.role : ''))).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+    expect(thread.source.model).toBe('Sonar Pro');
+    expect(thread.blocks[1]!.block.markdown).toContain(
+      '([developer.mozilla](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/sandbox))',
+    );
+    const all = thread.blocks.map((b) => b.block.markdown).join('\n');
+    expect(all).not.toMatch(/Prepared by|Copy answer|SaveAI|utm_source|\+1/);
+  });
+});
