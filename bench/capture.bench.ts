@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chatgptThread } from './chat-thread';
 import { EXTENSION_DIR, ensureBuilt, launchChromium, median } from './support';
 import type { BenchRow } from './types';
 
@@ -54,6 +55,40 @@ export async function run(): Promise<BenchRow[]> {
         value: median(times),
         unit: 'ms (median)',
         note: `${RUNS} runs, script evaluation included`,
+      });
+      await page.close();
+    }
+    for (const [messages, runs] of [
+      [20, 15],
+      [200, 7],
+      [2000, 3],
+    ] as const) {
+      const page = await browser.newPage();
+      const html = chatgptThread(messages);
+      await page.route('https://chatgpt.com/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.goto('https://chatgpt.com/c/bench');
+      const times = await page.evaluate(
+        ({ source, runs }) => {
+          const out: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const started = performance.now();
+            const result = (0, eval)(source) as { ok: boolean; capture?: { blocks: unknown[] } };
+            out.push(performance.now() - started);
+            if (!result.ok) throw new Error('capture failed');
+          }
+          return out;
+        },
+        { source: script, runs },
+      );
+      const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      const target = messages === 2000 ? '< 400 ms' : messages === 200 ? '< 50 ms' : undefined;
+      rows.push({
+        group: 'capture',
+        name: `ChatGPT thread, ${messages} messages (${Math.round(html.length / 1024)} KiB, ${nodes} elements)`,
+        value: median(times),
+        unit: 'ms (median)',
+        ...(target ? { target } : {}),
+        note: `${runs} runs`,
       });
       await page.close();
     }
