@@ -35,7 +35,7 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
   app.route(API_PREFIX, apiRoutes({ store, config, now, log }));
-  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl }));
+  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

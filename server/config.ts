@@ -12,6 +12,8 @@ export interface ServerConfig {
   rateLimit: { perMinute: number; perDay: number };
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
+  /** Keep a copy of every image at publish time, so pages need no third-party request. */
+  images: { fetch: boolean; allowPrivateHosts: boolean; maxBytes: number; maxTotalBytes: number; timeoutMs: number };
   /** Origin used in the links the API answers, e.g. https://halo.example.com (default: the request's). */
   publicUrl: string | null;
 }
@@ -34,6 +36,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       perDay: positive(env.HALO_RATE_PER_DAY, 300, 'HALO_RATE_PER_DAY'),
     },
     trustProxy: env.HALO_TRUST_PROXY === '1' || env.HALO_TRUST_PROXY === 'true',
+    images: {
+      fetch: env.HALO_FETCH_IMAGES !== '0' && env.HALO_FETCH_IMAGES !== 'false',
+      allowPrivateHosts: env.HALO_IMAGES_ALLOW_PRIVATE === '1' || env.HALO_IMAGES_ALLOW_PRIVATE === 'true',
+      maxBytes: positive(env.HALO_IMAGE_MAX_BYTES, 5 * 1024 * 1024, 'HALO_IMAGE_MAX_BYTES'),
+      maxTotalBytes: positive(env.HALO_IMAGES_MAX_TOTAL_BYTES, 25 * 1024 * 1024, 'HALO_IMAGES_MAX_TOTAL_BYTES'),
+      timeoutMs: positive(env.HALO_IMAGE_TIMEOUT_MS, 5_000, 'HALO_IMAGE_TIMEOUT_MS'),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { renderHaloBody } from '@/lib/halo/render';
+import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
 
 const escapeHtml = (text: string): string =>
@@ -8,6 +8,7 @@ const escapeHtml = (text: string): string =>
 function summary(halo: Halo): string {
   const text = (halo.note?.trim() || halo.blocks.find((b) => b.markdown.trim())?.markdown || '')
     .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[#>*_`~[\]()!|-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -15,8 +16,8 @@ function summary(halo: Halo): string {
 }
 
 /** The whole HTML document of a Halo page, rendered once at write time: zero scripts. */
-export function renderPage(halo: Halo, pageUrl: string): string {
-  const bodyHtml = renderHaloBody(halo);
+export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageResolver): string {
+  const bodyHtml = renderHaloBody(halo, resolveImage);
   const title = escapeHtml(halo.title);
   const description = escapeHtml(summary(halo));
   const robots = halo.allowSearchEngines ? '' : '\n<meta name="robots" content="noindex, nofollow">';

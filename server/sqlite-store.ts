@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HaloRecord, HaloStore, IdempotentAnswer } from './store';
+import type { HaloRecord, HaloStore, IdempotentAnswer, StoredImage } from './store';
 
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
 const MIGRATIONS: string[] = [
@@ -23,6 +23,15 @@ const MIGRATIONS: string[] = [
    ) STRICT;`,
   // v2: the author's search-engine choice, read with the page so a view stays one read.
   `ALTER TABLE halos ADD COLUMN indexable INTEGER NOT NULL DEFAULT 0;`,
+  // v3: copies of the images a Halo shows, so its page needs nothing from elsewhere.
+  `CREATE TABLE images (
+     halo_id TEXT NOT NULL REFERENCES halos(id),
+     n INTEGER NOT NULL,
+     source_url TEXT NOT NULL,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     PRIMARY KEY (halo_id, n)
+   ) STRICT;`,
 ];
 
 export function openSqliteStore(path: string): HaloStore {
@@ -63,15 +72,35 @@ export function openSqliteStore(path: string): HaloStore {
     `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
   );
 
-  const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
-    insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
-    if (idem) insertKey.run({ ...idem, haloId: record.id });
+  const insertImage = db.prepare(
+    `INSERT INTO images (halo_id, n, source_url, type, bytes) VALUES (@haloId, @n, @sourceUrl, @type, @bytes)`,
+  );
+  const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
+  const selectImage = db.prepare(`SELECT type, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const writeImages = (haloId: string, images: StoredImage[]) => {
+    for (const image of images) insertImage.run({ haloId, ...image });
+  };
+  const insertBoth = db.transaction(
+    (record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>, images: StoredImage[] = []) => {
+      insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
+      writeImages(record.id, images);
+      if (idem) insertKey.run({ ...idem, haloId: record.id });
+    },
+  );
+  const replaceAll = db.transaction((id: string, images: StoredImage[]) => {
+    deleteImages.run(id);
+    writeImages(id, images);
   });
 
   return {
-    insert: (record, idempotency) => insertBoth(record, idempotency),
+    insert: (record, idempotency, images) => insertBoth(record, idempotency, images),
+    replaceImages: (id, images) => replaceAll(id, images),
+    getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
     update: (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
-    markDeleted: (id, at) => void deleteHalo.run({ id, at }),
+    markDeleted: (id, at) => {
+      deleteImages.run(id);
+      deleteHalo.run({ id, at });
+    },
     get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
     getPage: (id) => {
       const row = selectPage.get(id) as

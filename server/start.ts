@@ -33,7 +33,7 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     log: (event) => logger.info(event),
   });
   const fallback = getRequestListener(app.fetch);
-  const fastPage = pageFastPath(store, config.publicUrl);
+  const fastPage = pageFastPath({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch });
   const server: Server = createServer((req, res) => {
     if (!fastPage(req, res)) void fallback(req, res);
   });

@@ -22,8 +22,19 @@ export interface IdempotentAnswer {
   response: string;
 }
 
+/** A copy of an image a Halo shows, kept at publish time and served from the Halo's origin. */
+export interface StoredImage {
+  n: number;
+  sourceUrl: string;
+  type: string;
+  bytes: Buffer;
+}
+
 export interface HaloStore {
-  insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>): void;
+  insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>, images?: StoredImage[]): void;
+  /** Replaces a Halo's images along with its content (an update may show other images). */
+  replaceImages(id: string, images: StoredImage[]): void;
+  getImage(id: string, n: number): Pick<StoredImage, 'type' | 'bytes'> | undefined;
   /** Replaces a Halo's content; the id, and so the link, stay. */
   update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'indexable' | 'updatedAt'>): void;
   /** Forgets a Halo's content; the id stays as a tombstone so its link answers 410 Gone. */

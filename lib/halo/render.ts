@@ -31,9 +31,17 @@ function createMarkdown(): Markdown {
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
   const defaultImage = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
-    const src = String(tokens[idx]?.attrGet('src') ?? '');
-    if (!SAFE_IMAGE.test(src)) return md.utils.escapeHtml(tokens[idx]?.content ?? '');
-    tokens[idx]?.attrSet('loading', 'lazy');
+    const token = tokens[idx]!;
+    const src = String(token.attrGet('src') ?? '');
+    if (!SAFE_IMAGE.test(src)) return md.utils.escapeHtml(token.content ?? '');
+    // The server keeps its own copy of each image; one it could not fetch shows as a placeholder.
+    const kept = (env as RenderEnv | undefined)?.resolveImage?.(src);
+    if (kept === null) {
+      const alt = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || 'image');
+      return `<span class="halo-image-missing" role="img" aria-label="${alt}">Image unavailable: ${alt}</span>`;
+    }
+    if (kept !== undefined) token.attrSet('src', kept);
+    token.attrSet('loading', 'lazy');
     return defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
@@ -46,11 +54,36 @@ function createMarkdown(): Markdown {
   return md;
 }
 
+/** How a page points at images: a local copy's path, null when it could not be kept, undefined to leave it. */
+export type ImageResolver = (src: string) => string | null | undefined;
+
+interface RenderEnv {
+  resolveImage?: ImageResolver;
+}
+
 let shared: Markdown | undefined;
 
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, resolveImage?: ImageResolver): string {
   shared ??= createMarkdown();
-  return shared.render(markdown);
+  const env: RenderEnv = { resolveImage };
+  return shared.render(markdown, env as Record<string, unknown>);
+}
+
+/** Every http(s) image a piece of Markdown shows, as the renderer sees it. */
+export function imageSources(markdown: string): string[] {
+  shared ??= createMarkdown();
+  const found: string[] = [];
+  const walk = (tokens: ReturnType<Markdown['parse']>) => {
+    for (const token of tokens) {
+      if (token.type === 'image') {
+        const src = String(token.attrGet('src') ?? '');
+        if (/^https?:/i.test(src)) found.push(src);
+      }
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(shared.parse(markdown, {}));
+  return found;
 }
 
 const escapeHtml = (text: string): string =>
@@ -62,7 +95,7 @@ function blockLabel(block: Block): string {
   return block.author || block.role;
 }
 
-export function renderBlock(block: Block): string {
+export function renderBlock(block: Block, resolveImage?: ImageResolver): string {
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);
   const head = label ? `<header class="halo-speaker">${escapeHtml(label)}</header>` : '';
@@ -70,7 +103,7 @@ export function renderBlock(block: Block): string {
   const from = block.source
     ? `<p class="halo-block-source">From ${sourceLink(block.source.url, block.source.title)}</p>`
     : '';
-  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}">${head}<div class="halo-content">${renderMarkdown(block.markdown)}</div>${from}</section>`;
+  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}">${head}<div class="halo-content">${renderMarkdown(block.markdown, resolveImage)}</div>${from}</section>`;
 }
 
 function sourceLink(url: string, title: string): string {
@@ -79,10 +112,10 @@ function sourceLink(url: string, title: string): string {
 }
 
 /** The body of a Halo page: the same HTML in the popup preview and on the server. */
-export function renderHaloBody(halo: Halo): string {
-  const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note)}</div>` : '';
+export function renderHaloBody(halo: Halo, resolveImage?: ImageResolver): string {
+  const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note, resolveImage)}</div>` : '';
   const src = halo.source;
   const source = `<p class="halo-source">From ${sourceLink(src.url, src.title)} · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
-  const blocks = halo.blocks.map(renderBlock).join('\n');
+  const blocks = halo.blocks.map((block) => renderBlock(block, resolveImage)).join('\n');
   return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${blocks}\n</article>`;
 }

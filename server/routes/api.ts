@@ -5,6 +5,7 @@ import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
+import { archiveImages } from '../archive-images';
 import type { ServerConfig } from '../config';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
@@ -104,11 +105,17 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     const read = await readHalo(c);
     if (read instanceof Response) return read;
     const { halo, raw } = read;
-    // No await from here to the insert: better-sqlite3 is synchronous, so two requests with one
-    // key cannot both miss the lookup and both insert.
     const key = c.req.header(IDEMPOTENCY_HEADER)?.trim();
     if (key && key.length > 200)
       return apiError(c, 400, 'invalid_halo', 'The Idempotency-Key is longer than 200 characters.');
+    // A retry of a stored publish answers at once, without fetching its images again.
+    const replay = key ? store.findIdempotent(key) : undefined;
+    if (replay && replay.requestHash === sha256(JSON.stringify(halo))) {
+      return c.body(replay.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
+    }
+    const archived = await archiveImages(halo, config.images, log);
+    // No await from here to the insert: better-sqlite3 is synchronous, so two requests with one
+    // key cannot both miss the lookup and both insert.
     const requestHash = sha256(JSON.stringify(halo));
     if (key) {
       const seen = store.findIdempotent(key);
@@ -132,7 +139,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       {
         id,
         json: JSON.stringify(halo),
-        html: renderPage(halo, linkFor(c, id)),
+        html: renderPage(halo, linkFor(c, id), archived.resolverFor(id)),
         title: halo.title,
         indexable: Boolean(halo.allowSearchEngines),
         editTokenHash: sha256(editToken),
@@ -141,6 +148,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
         deletedAt: null,
       },
       key ? { key, requestHash, response } : undefined,
+      archived.images,
     );
     log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
     return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
@@ -166,10 +174,12 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     if (record instanceof Response) return record;
     const read = await readHalo(c);
     if (read instanceof Response) return read;
+    const archived = await archiveImages(read.halo, config.images, log);
     const at = now().toISOString();
+    store.replaceImages(id, archived.images);
     store.update(id, {
       json: JSON.stringify(read.halo),
-      html: renderPage(read.halo, linkFor(c, id)),
+      html: renderPage(read.halo, linkFor(c, id), archived.resolverFor(id)),
       title: read.halo.title,
       indexable: Boolean(read.halo.allowSearchEngines),
       updatedAt: at,

@@ -9,12 +9,24 @@ import type { HaloStore } from '../store';
  * Page headers: no script can run (the CSP has no script source at all, and sandboxes the page),
  * nothing loads from elsewhere but images, and the page is not indexed unless its author chose so.
  */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src https: data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox";
+export function pageCsp(remoteImages: boolean): string {
+  // With images kept by the server (the default), the page loads nothing from anywhere else.
+  const img = remoteImages ? 'img-src https: data:' : "img-src 'self' data:";
+  return `default-src 'none'; style-src 'self'; ${img}; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox`;
+}
 
-export function pageHeaders(allowIndexing: boolean, https: boolean): Record<string, string> {
+/** An image copy: never a document, whatever its bytes claim. */
+const IMAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'public, max-age=60, must-revalidate',
+  // No Cross-Origin-Resource-Policy: same-origin: the sandboxed page has an opaque origin, so
+  // Chromium would count its own images as cross-origin and block them.
+};
+
+export function pageHeaders(allowIndexing: boolean, https: boolean, remoteImages = false): Record<string, string> {
   return {
-    'Content-Security-Policy': PAGE_CSP,
+    'Content-Security-Policy': pageCsp(remoteImages),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     // Short-lived, so an unpublished Halo disappears from shared caches within minutes.
@@ -28,11 +40,13 @@ const FORMATS = /^([A-Za-z0-9_-]{1,64})(\.md|\.json)?$/;
 
 // Header sets built once: a page view does no work it can avoid.
 const headerSets = new Map<string, Readonly<Record<string, string>>>();
-function headersFor(indexable: boolean, https: boolean): Readonly<Record<string, string>> {
-  const key = `${indexable}${https}`;
+function headersFor(indexable: boolean, https: boolean, remoteImages = false): Readonly<Record<string, string>> {
+  const key = `${indexable}${https}${remoteImages}`;
   let set = headerSets.get(key);
-  if (!set)
-    headerSets.set(key, (set = { ...pageHeaders(indexable, https), 'Content-Type': 'text/html; charset=UTF-8' }));
+  if (!set) {
+    set = { ...pageHeaders(indexable, https, remoteImages), 'Content-Type': 'text/html; charset=UTF-8' };
+    headerSets.set(key, set);
+  }
   return set;
 }
 
@@ -43,16 +57,29 @@ export interface PageView {
 }
 
 /** The HTML answer for /h/:id: one indexed read of the page rendered at publish time. */
-export function pageView(store: HaloStore, id: string, https: boolean): PageView {
+export function pageView(store: HaloStore, id: string, https: boolean, remoteImages = false): PageView {
   const page = store.getPage(id);
   if (!page) return { status: 404, headers: headersFor(false, https), html: statusPage(404) };
   if (page.deletedAt) return { status: 410, headers: headersFor(false, https), html: statusPage(410) };
-  return { status: 200, headers: headersFor(page.indexable, https), html: page.html };
+  return { status: 200, headers: headersFor(page.indexable, https, remoteImages), html: page.html };
 }
 
 /** /h/:id (HTML), /h/:id.md (Markdown), /h/:id.json (the Halo document). */
-export function pageRoutes({ store, publicUrl }: { store: HaloStore; publicUrl: string | null }): Hono {
+export interface PageDeps {
+  store: HaloStore;
+  publicUrl: string | null;
+  /** True when the server does not keep image copies, so pages must load images from their hosts. */
+  remoteImages: boolean;
+}
+
+export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
   const pages = new Hono();
+  pages.get('/h/:id/i/:n', (c) => {
+    const n = Number(c.req.param('n'));
+    const image = Number.isInteger(n) && n >= 0 ? store.getImage(c.req.param('id'), n) : undefined;
+    if (!image) return c.body(null, 404, IMAGE_HEADERS);
+    return c.body(new Uint8Array(image.bytes), 200, { ...IMAGE_HEADERS, 'Content-Type': image.type });
+  });
   pages.get('/h/:file', (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');
     const match = FORMATS.exec(c.req.param('file'));
@@ -68,7 +95,7 @@ export function pageRoutes({ store, publicUrl }: { store: HaloStore; publicUrl: 
       const status = record ? 410 : 404;
       return c.body(statusPage(status), status, headersFor(false, https));
     }
-    const headers = { ...pageHeaders(record.indexable, https) };
+    const headers = { ...pageHeaders(record.indexable, https, remoteImages) };
     if (format === '.md') {
       const markdown = haloToMarkdown(JSON.parse(record.json) as Halo);
       return c.body(markdown, 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8' });
@@ -86,13 +113,13 @@ const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})$/;
  * Request and a Response object per view), which costs more than the view itself. Same answer
  * as the Hono route, from the same pageView().
  */
-export function pageFastPath(store: HaloStore, publicUrl: string | null) {
+export function pageFastPath({ store, publicUrl, remoteImages }: PageDeps) {
   const https = (publicUrl ?? '').startsWith('https:');
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' || !req.url) return false;
     const match = PAGE_PATH.exec(req.url);
     if (!match) return false;
-    const view = pageView(store, match[1]!, https);
+    const view = pageView(store, match[1]!, https, remoteImages);
     res.writeHead(view.status, view.headers);
     res.end(view.html);
     return true;
