@@ -6,6 +6,8 @@ interface Props {
   blocks: DraftBlock[];
   onToggle?: (blockId: string, included: boolean) => void;
   onRemove?: (blockId: string) => void;
+  /** Blocks holding possible secrets or personal data, marked until redacted. */
+  flagged?: ReadonlySet<string>;
 }
 
 function describe(item: DraftBlock, index: number): string {
@@ -20,7 +22,7 @@ function describe(item: DraftBlock, index: number): string {
 }
 
 /** The draft's blocks as they will be published, in order, each with include and remove. */
-export function BlockList({ blocks, onToggle, onRemove }: Props) {
+export function BlockList({ blocks, onToggle, onRemove, flagged }: Props) {
   return (
     <ol className="block-list" aria-label="Content of the Halo">
       {blocks.map((item, index) => (
@@ -29,7 +31,8 @@ export function BlockList({ blocks, onToggle, onRemove }: Props) {
           data-testid="block"
           data-role={item.block.type === 'message' ? item.block.role : item.block.type}
           data-included={String(item.included)}
-          className={item.included ? 'block' : 'block block-excluded'}
+          data-flagged={flagged?.has(item.id) ? 'true' : undefined}
+          className={`block${item.included ? '' : ' block-excluded'}${flagged?.has(item.id) ? ' block-flagged' : ''}`}
         >
           {(onToggle || onRemove) && (
             <div className="block-controls">

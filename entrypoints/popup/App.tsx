@@ -3,6 +3,7 @@ import { BlockFilters } from '@/components/block-filters';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { FindingsPanel } from '@/components/findings-panel';
 import { PublishPanel } from '@/components/publish-panel';
 import { NoteField } from '@/components/note-field';
 import { TitleField } from '@/components/title-field';
@@ -24,7 +25,9 @@ export function App({ tabId }: { tabId: number | null }) {
     };
   }, [tabId]);
 
-  const { draft, notice, phase, capturing, job, askingConsent } = editor;
+  const { draft, notice, phase, capturing, job, askingConsent, findings } = editor;
+  const blockNumber = (blockId: string) =>
+    blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
   return (
     <main className="editor" aria-busy={phase === 'loading' || capturing}>
       <header className="editor-header">
@@ -47,9 +50,19 @@ export function App({ tabId }: { tabId: number | null }) {
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
           {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-          <BlockList blocks={draft.blocks} onToggle={editor.setIncluded} />
+          <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+          <BlockList
+            blocks={draft.blocks}
+            onToggle={editor.setIncluded}
+            flagged={new Set(findings.map((f) => f.blockId))}
+          />
           {askingConsent ? (
-            <ConsentDialog onAccept={() => void editor.acceptConsent()} onCancel={editor.cancelConsent} />
+            <ConsentDialog
+              reason={askingConsent}
+              findings={findings.length}
+              onAccept={() => void editor.acceptConsent()}
+              onCancel={editor.cancelConsent}
+            />
           ) : (
             <PublishPanel
               job={job}

@@ -7,6 +7,7 @@ import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PublishJob } from '@/lib/publish/job';
+import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findings';
 import { consentItem, publishJobsItem } from '@/lib/storage/items';
 
 /** Edits reach storage at most this long after the keystroke (and at once when the popup hides). */
@@ -25,8 +26,13 @@ export interface EditorState {
   capturing: boolean;
   /** The draft's newest publish job, as the background recorded it in storage. */
   job: PublishJob | null;
-  /** Set while the one-time "anyone with the link can read it" notice waits for an answer. */
-  askingConsent: boolean;
+  /**
+   * Set while a publish waits for the user: 'first' for the one-time "anyone with the link can
+   * read it" notice, 'findings' when possible secrets or personal data are still in the Halo.
+   */
+  askingConsent: false | 'first' | 'findings';
+  /** Possible secrets and personal data in the included blocks, kept current as the draft changes. */
+  findings: Finding[];
 
   init(tabId: number | null): Promise<void>;
   capture(mode: CaptureMode): Promise<void>;
@@ -34,6 +40,7 @@ export interface EditorState {
   setNote(note: string): void;
   setIncluded(blockId: string, included: boolean): void;
   applyFilter(filter: BlockFilter): void;
+  redact(findings: Finding[]): void;
   removeBlock(blockId: string): void;
   publish(): Promise<void>;
   acceptConsent(): Promise<void>;
@@ -44,6 +51,7 @@ export interface EditorState {
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let scanTimer: ReturnType<typeof setTimeout> | undefined;
 let unwatchJobs: (() => void) | undefined;
 
 function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined): PublishJob | null {
@@ -63,6 +71,17 @@ export const useEditor = create<EditorState>()((set, get) => {
     set({ draft: change({ ...draft, updatedAt: new Date().toISOString() }) });
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
+    scheduleScan();
+  };
+
+  const scan = async () => {
+    const { draft } = get();
+    const findings = draft ? await findInDraft(draft) : [];
+    if (get().draft === draft) set({ findings });
+  };
+  const scheduleScan = () => {
+    clearTimeout(scanTimer);
+    scanTimer = setTimeout(() => void scan(), SAVE_DEBOUNCE_MS);
   };
 
   const watchJobs = async (draftId: string | undefined) => {
@@ -96,11 +115,13 @@ export const useEditor = create<EditorState>()((set, get) => {
     capturing: false,
     job: null,
     askingConsent: false,
+    findings: [],
 
     async init(tabId) {
       set({ tabId, draft: await getCurrentDraft() });
       await watchJobs(get().draft?.id);
       if (tabId !== null) await get().capture('auto');
+      await scan();
       set({ phase: 'ready' });
     },
 
@@ -115,6 +136,7 @@ export const useEditor = create<EditorState>()((set, get) => {
           const { draft } = await adoptCapture(result.capture);
           set({ draft, notice: null });
           await watchJobs(draft.id);
+          await scan();
         } else if (result.code === 'no_selection' && get().draft && mode === 'auto') {
           // Reopening the popup without a selection shows the draft in progress, as it was.
           set({ notice: null });
@@ -144,6 +166,11 @@ export const useEditor = create<EditorState>()((set, get) => {
       edit((draft) => applyFilter(draft, filter));
     },
 
+    redact(findings) {
+      edit((draft) => redactDraft(draft, findings));
+      set({ findings: get().findings.filter((f) => !findings.includes(f)) });
+    },
+
     removeBlock(blockId) {
       edit((draft) => removeBlock(draft, blockId));
     },
@@ -162,15 +189,27 @@ export const useEditor = create<EditorState>()((set, get) => {
       }
       const consent = await consentItem.getValue();
       if (!consent.publicLinkAcceptedAt) {
-        set({ askingConsent: true });
+        set({ askingConsent: 'first' });
+        return;
+      }
+      // Findings are re-checked now: the last edit may be newer than the last scan.
+      await scan();
+      if (get().findings.length > 0) {
+        set({ askingConsent: 'findings' });
         return;
       }
       await sendToQueue();
     },
 
     async acceptConsent() {
-      await consentItem.setValue({ publicLinkAcceptedAt: new Date().toISOString() });
+      const asked = get().askingConsent;
       set({ askingConsent: false });
+      if (asked === 'first') {
+        await consentItem.setValue({ publicLinkAcceptedAt: new Date().toISOString() });
+        // The first publish still stops for findings, like every other.
+        await get().publish();
+        return;
+      }
       await sendToQueue();
     },
 
