@@ -191,6 +191,12 @@ export class ExtensionDriver {
     await sw.evaluate((settings) => chrome.storage.local.set({ settings }), { endpoint, apiToken });
   }
 
+  /** Reads one key of the extension's storage.local, as the extension stores it. */
+  async storageValue<T>(key: string): Promise<T> {
+    const sw = await this.serviceWorker;
+    return sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
+  }
+
   /** The tab id the extension sees for a page (without the "tabs" permission urls are hidden, so: focus it). */
   async tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
