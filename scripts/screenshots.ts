@@ -9,6 +9,7 @@ import { startHaloServer } from '../server/start';
 import {
   ExtensionDriver,
   launchWithExtension,
+  selectContents,
   serviceWorkerOf,
   startPageServer,
 } from '../tests/e2e/support/extension-driver';
@@ -26,12 +27,7 @@ try {
   const fixture = await readFile(new URL('../tests/fixtures/pages/selection-article.html', import.meta.url), 'utf8');
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', fixture));
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#share-me')!);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  });
+  await selectContents(page, '#share-me');
 
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);

@@ -2,6 +2,7 @@
 // down, an answer the server refuses. The draft always stays.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './harness';
+import { selectContents } from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/pages/selection-article.html', import.meta.url), 'utf8');
 
@@ -37,11 +38,7 @@ test('endpoint down: a clear message, the draft kept, and Retry publishes once i
   await extension.setEndpoint('http://127.0.0.1:9');
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', await fixture));
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#share-me')!);
-    getSelection()!.addRange(range);
-  });
+  await selectContents(page, '#share-me');
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
   await popup.click('[data-testid="publish-button"]');
@@ -66,11 +63,7 @@ test('endpoint down: a clear message, the draft kept, and Retry publishes once i
 test('a refused Halo says why and keeps the draft (issue 2)', async ({ context, extension, pages }) => {
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', await fixture));
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#share-me')!);
-    getSelection()!.addRange(range);
-  });
+  await selectContents(page, '#share-me');
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
   // An empty title is refused before anything is sent, with the field named.

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
 import { startHaloServer } from '../../server/start';
 import { expect, test } from './harness';
+import { selectContents } from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/pages/selection-article.html', import.meta.url), 'utf8');
 
@@ -16,11 +17,7 @@ test('a queued publish survives the worker being stopped and lands exactly once 
   await server.close(); // the network is gone
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', await fixture));
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#share-me')!);
-    getSelection()!.addRange(range);
-  });
+  await selectContents(page, '#share-me');
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
   await popup.click('[data-testid="publish-button"]');

@@ -1,6 +1,7 @@
 // Rate limits (issue 7): the server's 429 reaches the user as a clear status, and the publish
 // stays queued to retry after Retry-After instead of failing or duplicating.
 import { expect, test } from './harness';
+import { selectContents } from './support/extension-driver';
 
 test.use({ serverOptions: { rateLimit: { perMinute: 1, perDay: 300 } } });
 
@@ -20,11 +21,7 @@ test('a 429 shows the limit and queues the retry (issue 7)', async ({ context, e
 
   const tab = await context.newPage();
   await tab.goto(pages.serve('/a.html', '<title>A note</title><p id="p">Something worth sharing.</p>'));
-  await tab.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#p')!);
-    getSelection()!.addRange(range);
-  });
+  await selectContents(tab, '#p');
   const popup = await extension.clickToolbar(tab);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 1`);
   await popup.click('[data-testid="publish-button"]');

@@ -1,6 +1,7 @@
 // Publishing a secret (issue 4, issue 7): the public-link notice comes once; findings stop the
 // publish for review; "Redact all" removes them, and the published page never shows them.
 import { expect, test } from './harness';
+import { selectContents } from './support/extension-driver';
 
 const key = `sk-proj-${'Q7x2Lm9Vb4Nc8Rt1Yk3Wp6Hs0Jd5Fg'}ZaTu`;
 const page = (secret: string) => `<!doctype html><title>Debugging notes</title>
@@ -14,11 +15,7 @@ test('a secret is found, the publish stops, redaction removes it, consent is ask
 }) => {
   const tab = await context.newPage();
   await tab.goto(pages.serve('/debug.html', page(key)));
-  await tab.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#notes')!);
-    getSelection()!.addRange(range);
-  });
+  await selectContents(tab, '#notes');
   const popup = await extension.clickToolbar(tab);
   await popup.waitFor(`document.querySelectorAll('[data-testid="finding"]').length === 2`);
   expect(

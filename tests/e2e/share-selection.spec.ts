@@ -1,20 +1,10 @@
 // The foundation flow (issue 2): select, toolbar click, edit the title, publish, link on the
 // clipboard, a clean published page that runs no script.
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { selectContents } from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/pages/selection-article.html', import.meta.url), 'utf8');
-
-async function selectElement(page: Page, selector: string): Promise<void> {
-  await page.evaluate((sel) => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector(sel)!);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, selector);
-}
 
 test('a selection becomes a published Halo whose link is on the clipboard (issue 2)', async ({
   context,
@@ -24,7 +14,7 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
 }) => {
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', await fixture));
-  await selectElement(page, '#share-me');
+  await selectContents(page, '#share-me');
 
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
@@ -68,7 +58,7 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
 test('closing the popup mid-edit loses nothing (issue 2)', async ({ context, extension, pages }) => {
   const page = await context.newPage();
   await page.goto(pages.serve('/notes/lazy.html', await fixture));
-  await selectElement(page, '#share-me');
+  await selectContents(page, '#share-me');
 
   const first = await extension.clickToolbar(page);
   await first.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);

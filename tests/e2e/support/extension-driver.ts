@@ -46,6 +46,17 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return existing ?? (await context.waitForEvent('serviceworker'));
 }
 
+/** Selects the contents of the first element matching `selector`, as a person dragging over it would. */
+export async function selectContents(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, selector);
+}
+
 /** A loopback static server for fixture pages ("a fixture page on 127.0.0.1"). */
 export interface PageServer {
   url: string;
