@@ -1,0 +1,48 @@
+/**
+ * `npm run capture -- <saved-page.html> --url <page-url> [--format md|json] [--mode auto|page|article]`:
+ * the Halo draft for a saved page, through the extension's own capture code (lib/capture), on jsdom.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { JSDOM } from 'jsdom';
+import { captureDocument } from '@/lib/capture/capture-document';
+import type { CaptureMode } from '@/lib/capture/types';
+import { draftFromCapture } from '@/lib/draft/from-capture';
+import { draftToHalo } from '@/lib/draft/to-halo';
+import { haloToMarkdown } from '../server/halo-markdown';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    url: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    mode: { type: 'string', default: 'page' },
+  },
+});
+
+const file = positionals[0];
+const usage =
+  'usage: npm run capture -- <saved-page.html> --url <page-url> [--format md|json] [--mode auto|page|article]';
+if (!file || !values.url) {
+  console.error(usage);
+  process.exit(2);
+}
+if (!['md', 'json'].includes(values.format!) || !['auto', 'page', 'article', 'selection'].includes(values.mode!)) {
+  console.error(usage);
+  process.exit(2);
+}
+
+const html = await readFile(file, 'utf8');
+const { document } = new JSDOM(html, { url: values.url }).window;
+const result = captureDocument(document, values.url, values.mode as CaptureMode);
+if (!result.ok) {
+  console.error(`capture failed (${result.code}): ${result.message}`);
+  process.exit(1);
+}
+const draft = draftFromCapture(result.capture);
+if (values.format === 'json') {
+  console.log(JSON.stringify({ capture: result.capture, halo: draftToHalo(draft) }, null, 2));
+} else {
+  for (const warning of result.capture.warnings) console.error(`warning: ${warning}`);
+  process.stdout.write(haloToMarkdown(draftToHalo(draft)));
+}
