@@ -40,7 +40,7 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"][data-included="true"]').length === 5`);
   await popup.click('[data-testid="filter-no-reasoning"]');
   await popup.click('[data-testid="publish-button"]');
-  await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+  await popup.click('[data-testid="consent-accept"]');
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
   await popup.close();
 
