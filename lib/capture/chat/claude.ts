@@ -110,7 +110,7 @@ export const claude: ChatAdapter = {
   speakerOf(node) {
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const message = element?.closest(ANY);
-    if (!message) return null;
+    if (!message || message.closest('button, fieldset')) return null;
     return message.matches(USER) ? { role: 'user', author: 'You' } : { role: 'assistant', author: 'Claude' };
   },
 };

@@ -14,8 +14,13 @@ function queryText(query: Element): string {
   return text.replace(/\u200b/g, '').trim();
 }
 
+interface Source {
+  href: string;
+  title: string;
+}
+
 /** The sources a response lists under it, in order: its footnote numbers point into this list. */
-function sourcesOf(response: Element): { href: string; title: string }[] {
+function sourcesOf(response: Element): Source[] {
   return Array.from(response.querySelectorAll('browse-item a[href]'), (a) => ({
     href: a.getAttribute('href')!,
     title: (a.querySelector('.title')?.textContent ?? a.textContent ?? '').trim(),
@@ -24,12 +29,11 @@ function sourcesOf(response: Element): { href: string; title: string }[] {
 
 /**
  * Gemini's answer as plain content: code labels onto the code, footnote numbers into links to
- * their sources, images out of their buttons, the sources listed after the answer.
+ * their sources, images out of their buttons.
  */
-function cleanAnswer(markdown: Element, response: Element, doc: Document): HTMLElement {
+function cleanAnswer(markdown: Element, sources: Source[], doc: Document): HTMLElement {
   const content = markdown.cloneNode(true) as HTMLElement;
   moveCodeLabels(content, 'code-block', '.code-block-decoration > span');
-  const sources = sourcesOf(response);
   for (const footnote of Array.from(content.querySelectorAll('source-footnote'))) {
     const index = Number(footnote.querySelector('[data-turn-source-index]')?.getAttribute('data-turn-source-index'));
     const source = sources[index - 1];
@@ -44,18 +48,21 @@ function cleanAnswer(markdown: Element, response: Element, doc: Document): HTMLE
     const img = image.querySelector('img');
     if (img) image.replaceWith(img);
   }
-  if (sources.length) {
-    const list = doc.createElement('ol');
-    for (const { href, title } of sources) {
-      const link = list.appendChild(doc.createElement('li')).appendChild(doc.createElement('a'));
-      link.href = href;
-      link.textContent = title || href;
-    }
-    const heading = doc.createElement('p');
-    heading.textContent = 'Sources:';
-    content.append(heading, list);
-  }
   return content;
+}
+
+/** "Sources:" and a numbered list of links, as the page lists them under the answer. */
+function sourceList(sources: Source[], doc: Document): HTMLElement[] {
+  if (sources.length === 0) return [];
+  const heading = doc.createElement('p');
+  heading.textContent = 'Sources:';
+  const list = doc.createElement('ol');
+  for (const { href, title } of sources) {
+    const link = list.appendChild(doc.createElement('li')).appendChild(doc.createElement('a'));
+    link.href = href;
+    link.textContent = title || href;
+  }
+  return [heading, list];
 }
 
 /** The report panel belongs to the response whose chip names it (or, failing that, the last chip). */
@@ -75,9 +82,10 @@ function answerOf(response: Element, doc: Document): HTMLElement {
     response.querySelector(REPORT) ??
     response.querySelector('.model-response-text .markdown') ??
     response.querySelector('.model-response-text');
-  const parts = [text, reportFor(response, doc)];
-  for (const part of parts) if (part) content.appendChild(cleanAnswer(part, response, doc));
+  const sources = sourcesOf(response);
+  for (const part of [text, reportFor(response, doc)]) if (part) content.appendChild(cleanAnswer(part, sources, doc));
   if (!content.hasChildNodes()) content.appendChild(response.cloneNode(true));
+  content.append(...sourceList(sources, doc));
   return content;
 }
 
