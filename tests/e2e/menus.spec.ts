@@ -210,3 +210,39 @@ test('quick share stops in the editor before the first publish and on a secret (
   expect(await extension.storageValue('publishJobs')).toBeUndefined();
   expect(haloCount(server.dbPath)).toBe(0);
 });
+
+test('a link that cannot be copied is announced and shown in the popup to copy by hand (issue 5)', async ({
+  context,
+  extension,
+  pages,
+  server,
+}) => {
+  // The one offscreen document a worker may have is held by a page that does not copy: copying fails.
+  const sw = await extension.serviceWorker;
+  await sw.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { offscreen: { createDocument(o: object): Promise<void> } } }
+    ).chrome.offscreen.createDocument({ url: 'options.html', reasons: ['CLIPBOARD'], justification: 'e2e' }),
+  );
+  await extension.setStorage({ consent: { publicLinkAcceptedAt: '2026-11-20T10:00:00.000Z' } });
+  const page = await context.newPage();
+  await page.goto(pages.serve('/a.html', '<title>A note</title><p id="p">Generators make lazy sequences cheap.</p>'));
+  await selectContents(page, '#p');
+  await extension.press(page, { command: 'quick-share' });
+
+  await expect
+    .poll(async () => (await extension.actionStatus()).title, { timeout: 20_000 })
+    .toMatch(/could not be copied: open Halo to copy the link/);
+  expect(haloCount(server.dbPath)).toBe(1);
+  const popup = await extension.clickToolbar(page);
+  const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`);
+  expect((await extension.actionStatus()).title).toBe(
+    `Halo published: ${link}. It could not be copied: open Halo to copy the link.`,
+  );
+  expect(await popup.evaluate<string>(`document.querySelector('[data-testid="publish-status"]').innerText`)).toMatch(
+    /Published\. Copy the link:/,
+  );
+  await popup.click('[data-testid="copy-link"]');
+  await popup.close();
+  await expect.poll(() => extension.readClipboard(`${server.url}/healthz`), { timeout: 10_000 }).toBe(link);
+});
