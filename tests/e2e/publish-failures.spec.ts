@@ -120,6 +120,8 @@ test('401, 413, 400 and 500 each show their message and keep the draft; only 500
   const tokenServer = await startHaloServer({ port: 0, dbPath: join(dir, 'a.db'), apiToken: 'the-right-token' });
   const smallServer = await startHaloServer({ port: 0, dbPath: join(dir, 'b.db'), bodyLimitBytes: 200 });
   const stub = await startFailingEndpoint();
+  // The public-link notice was accepted before (its own test is redaction.spec.ts).
+  await extension.setStorage({ consent: { publicLinkAcceptedAt: '2026-11-20T10:00:00.000Z' } });
   try {
     const page = await context.newPage();
     await page.goto(pages.serve('/notes/lazy.html', await fixture));
@@ -131,7 +133,6 @@ test('401, 413, 400 and 500 each show their message and keep the draft; only 500
     const publishTo = async (endpoint: string, status: 'failed' | 'queued', message: RegExp) => {
       await extension.setEndpoint(endpoint);
       await popup.click('[data-testid="publish-button"]');
-      await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
       const shown = await popup.waitFor<string>(
         `(() => { const s = document.querySelector('[data-testid="publish-status"][data-status="${status}"]');
           return s && ${message}.test(s.innerText) && s.innerText; })()`,
