@@ -19,7 +19,7 @@ export async function quickShare(tabId: number): Promise<void> {
   let result = await captureInTab(tabId, 'auto');
   if (!result.ok && result.code === 'no_selection') result = await captureInTab(tabId, 'page');
   if (!result.ok) {
-    await showActionStatus('!', `Halo: ${result.message}`, tabId);
+    await showActionStatus('!', `Halo: ${result.message}`);
     return;
   }
   const { draft } = await adoptCapture(result.capture);
@@ -37,6 +37,6 @@ export async function quickShare(tabId: number): Promise<void> {
       await showActionStatus(badge, title);
     }
   } catch (error) {
-    await showActionStatus('!', `Halo: ${(error as Error)?.message ?? error}`, tabId);
+    await showActionStatus('!', `Halo: ${(error as Error)?.message ?? error}`);
   }
 }

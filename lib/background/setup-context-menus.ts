@@ -27,7 +27,7 @@ export async function onMenuClick(menuItemId: string | number, tabId: number | u
     if (tabId === undefined) return;
     const result = await captureInTab(tabId, 'selection');
     if (!result.ok) {
-      await showActionStatus('!', `Halo: ${result.message}`, tabId);
+      await showActionStatus('!', `Halo: ${result.message}`);
       return;
     }
     const { draft } = await appendCapture(result.capture);

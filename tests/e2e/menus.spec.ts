@@ -177,7 +177,7 @@ test('quick share publishes the selection, else the article, and copies each lin
   await expect(published.getByText('This paragraph is not part of the selection')).toBeVisible();
 });
 
-test('quick share stops in the editor before the first publish and on a secret (issue 5)', async ({
+test('quick share stops in the editor before the first publish and on a secret, and says when it fails (issue 5)', async ({
   context,
   extension,
   pages,
@@ -206,6 +206,15 @@ test('quick share stops in the editor before the first publish and on a secret (
     'api-key',
   );
   await popup.close();
+
+  // Nothing to capture: the toolbar button says so.
+  const empty = await context.newPage();
+  await empty.goto(pages.serve('/empty.html', '<title>Empty</title><body></body>'));
+  await extension.press(empty, { command: 'quick-share' });
+  expect(await extension.actionStatus()).toEqual({
+    badge: '!',
+    title: 'Halo: This page has no readable text to capture.',
+  });
 
   expect(await extension.storageValue('publishJobs')).toBeUndefined();
   expect(haloCount(server.dbPath)).toBe(0);
