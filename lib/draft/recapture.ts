@@ -17,24 +17,28 @@ export interface RecaptureResult {
  * 2. Each block of the new capture is matched to a draft block captured with the same content
  *    (its `capturedAs` fingerprint, which edits do not change; duplicates match in order). A
  *    matched block stays exactly as the author left it: edited text, included or not, position.
- * 3. A new block that matches nothing is a new turn: it goes right after the block before it in
- *    the new capture (so new turns land after the last known one), included as captured.
+ * 3. A new block that matches nothing is a new turn, included as captured. New turns after the
+ *    last known one go after the draft's last block of the thread (before the author's own
+ *    closing blocks, whatever order the author gave the rest); any other goes right after the
+ *    block before it in the new capture.
  * 4. A captured block the thread no longer has is dropped if unedited, kept if the author edited
  *    it. Blocks the author added, blocks from other pages (collections) and blocks from drafts
- *    older than fingerprints are always kept: work is never lost.
+ *    older than fingerprints (matched by their content as it is) are always kept: work is never lost.
  * 5. Source, warnings and capture key come from the new capture.
  */
 export function mergeRecapture(draft: Draft, capture: Capture, now: Date = new Date()): RecaptureResult {
   const fresh = draftFromCapture(capture, now);
-  const fromThread = (b: DraftBlock) =>
-    b.capturedAs !== undefined && (!b.block.source || b.block.source.url === draft.source.url);
+  const samePage = (b: DraftBlock) => !b.block.source || b.block.source.url === draft.source.url;
+  const fromThread = (b: DraftBlock) => b.capturedAs !== undefined && samePage(b);
 
+  // Blocks from before fingerprints are matched by their content as it is now.
   const unmatched = new Map<string, DraftBlock[]>();
   for (const b of draft.blocks) {
-    if (!fromThread(b)) continue;
-    const same = unmatched.get(b.capturedAs!);
+    if (!samePage(b)) continue;
+    const key = b.capturedAs ?? blockFingerprint(b.block);
+    const same = unmatched.get(key);
     if (same) same.push(b);
-    else unmatched.set(b.capturedAs!, [b]);
+    else unmatched.set(key, [b]);
   }
   const matchOf = new Map<string, DraftBlock>();
   for (const f of fresh.blocks) {
@@ -47,24 +51,29 @@ export function mergeRecapture(draft: Draft, capture: Capture, now: Date = new D
   const blocks = draft.blocks.filter((b) => matched.has(b.id) || !fromThread(b) || edited(b));
   const dropped = draft.blocks.length - blocks.length;
 
+  const ofThread = blocks.filter((b) => matched.has(b.id) || fromThread(b));
+  const lastOfThread = ofThread.at(-1)?.id ?? null;
+  let lastMatched = -1;
+  fresh.blocks.forEach((f, i) => {
+    if (matchOf.has(f.id)) lastMatched = i;
+  });
   // A collection marks every block with its page; new turns join it marked the same way.
   const marked = draft.blocks.some((b) => b.block.source);
   let after: string | null = null;
   let added = 0;
-  for (const f of fresh.blocks) {
+  fresh.blocks.forEach((f, i) => {
     const match = matchOf.get(f.id);
     if (match) {
       after = match.id;
-      continue;
+      return;
     }
+    if (i === lastMatched + 1 && lastOfThread !== null) after = lastOfThread;
     const block: DraftBlock = marked ? { ...f, block: { ...f.block, source: capture.source } } : f;
-    const firstOfThread = blocks.findIndex(fromThread);
-    const at =
-      after !== null ? blocks.findIndex((b) => b.id === after) + 1 : firstOfThread >= 0 ? firstOfThread : blocks.length;
-    blocks.splice(at, 0, block);
+    const at = after !== null ? blocks.findIndex((b) => b.id === after) + 1 : blocks.indexOf(ofThread[0]!);
+    blocks.splice(at < 0 ? blocks.length : at, 0, block);
     after = block.id;
     added++;
-  }
+  });
 
   return {
     draft: {
