@@ -1,5 +1,6 @@
 import { DraftsList } from '@/components/drafts-list';
 import { useEditor } from '@/lib/draft/store';
+import { summarize } from '@/lib/draft/summary';
 import { draftIndexItem } from '@/lib/storage/items';
 import { useStoredValue } from '@/lib/storage/use-stored-value';
 
@@ -13,11 +14,15 @@ interface Props {
 /** The drafts list wired to storage and the editor: switching makes a draft current. */
 export function DraftsView({ onOpened, othersOnly = false }: Props) {
   const index = useStoredValue(draftIndexItem);
-  const currentId = useEditor((s) => s.draft?.id ?? null);
+  const current = useEditor((s) => s.draft);
+  const currentId = current?.id ?? null;
   const openDraft = useEditor((s) => s.openDraft);
   const deleteDraft = useEditor((s) => s.deleteDraft);
   if (!index) return null;
-  const drafts = othersOnly ? index.drafts.filter((d) => d.id !== currentId) : index.drafts;
+  // The draft in the editor as it is now: its last edit may not be stored yet (or cannot be, when full).
+  const drafts = othersOnly
+    ? index.drafts.filter((d) => d.id !== currentId)
+    : index.drafts.map((d) => (current && d.id === current.id ? summarize(current) : d));
   return (
     <section className="popup-view" aria-label={othersOnly ? 'Older drafts' : 'Drafts'} data-testid="drafts-view">
       <DraftsList

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { PublishedList } from '@/components/published-list';
+import { useEditor } from '@/lib/draft/store';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { newestChangeJobs, publishedNewestFirst } from '@/lib/publish/published';
 import { draftIndexItem, publishedItem, publishJobsItem } from '@/lib/storage/items';
@@ -10,6 +11,7 @@ export function PublishedView() {
   const records = useStoredValue(publishedItem);
   const jobs = useStoredValue(publishJobsItem);
   const index = useStoredValue(draftIndexItem);
+  const flush = useEditor((s) => s.flush);
   const [refused, setRefused] = useState<string | null>(null);
   if (!records || !jobs || !index) return null;
 
@@ -29,7 +31,8 @@ export function PublishedView() {
         halos={publishedNewestFirst(records)}
         jobs={newestChangeJobs(jobs)}
         draftIds={new Set(index.drafts.map((d) => d.id))}
-        onUpdate={(haloId) => ask(sendMessage('updateHalo', { haloId }))}
+        // Update sends the draft as stored: the editor's last keystrokes are written first.
+        onUpdate={(haloId) => ask(flush().then(() => sendMessage('updateHalo', { haloId })))}
         onUnpublish={(haloId) => ask(sendMessage('unpublishHalo', { haloId }))}
         onRetry={(jobId) => ask(sendMessage('retryPublish', { jobId }))}
       />

@@ -34,7 +34,15 @@ async function setState(jobId: string, state: PublishState, attempts?: number): 
   return withJobs((jobs) => {
     const job = jobs[jobId];
     if (!job) return undefined;
-    jobs[jobId] = { ...job, state, updatedAt: new Date().toISOString(), attempts: attempts ?? job.attempts };
+    // A finished job no longer needs its copy of the Halo: storage keeps drafts, not history.
+    const done = state.status === 'published' || state.status === 'unpublished';
+    jobs[jobId] = {
+      ...job,
+      state,
+      updatedAt: new Date().toISOString(),
+      attempts: attempts ?? job.attempts,
+      halo: done ? null : job.halo,
+    };
     return jobs[jobId];
   });
 }
@@ -188,9 +196,9 @@ async function change(job: PublishJob, record: PublishedHalo): Promise<PublishSt
   const to = { endpoint: record.endpoint, apiToken: settings.endpoint === record.endpoint ? settings.apiToken : '' };
   const at = new Date().toISOString();
   const outcome =
-    job.operation === 'update' && job.halo
-      ? await sendHalo(to, job.halo, job.idempotencyKey, target)
-      : await deleteHalo(to, target);
+    job.operation === 'delete'
+      ? await deleteHalo(to, target)
+      : await sendHalo(to, job.halo!, job.idempotencyKey, target);
   if (outcome.ok) {
     if (job.operation === 'delete') {
       await changeRecords((records) => recordEnded(records, record.haloId, 'unpublished', at));
@@ -224,13 +232,14 @@ export async function runJob(jobId: string): Promise<void> {
   running.add(jobId);
   try {
     const job = (await publishJobsItem.getValue())[jobId];
-    if (!job || job.state.status !== 'queued') return;
+    // A finished job's Halo is dropped (setState): there is nothing left to send.
+    if (!job || job.state.status !== 'queued' || (job.operation !== 'delete' && !job.halo)) return;
     const record = job.haloId ? (await publishedItem.getValue())[job.haloId] : undefined;
     const attempts = job.attempts + 1;
     await setState(jobId, { status: 'publishing' }, attempts);
     const outcome =
-      job.operation === 'create' && job.halo
-        ? await create(job, job.halo)
+      job.operation === 'create'
+        ? await create(job, job.halo!)
         : record
           ? await change(job, record)
           : ({
