@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ConfirmButton } from '@/components/confirm-button';
 import type { DraftSummary } from '@/lib/draft/summary';
 import { timeAgo } from '@/lib/draft/time-ago';
 
@@ -12,7 +12,6 @@ interface Props {
 
 /** The kept drafts, most recently edited first: open one, or delete it after a confirmation (issue 4). */
 export function DraftsList({ drafts, currentId, onOpen, onDelete, now }: Props) {
-  const [confirming, setConfirming] = useState<string | null>(null);
   if (drafts.length === 0) return <p className="muted">No drafts yet.</p>;
   return (
     <ul className="drafts-list" aria-label="Drafts">
@@ -30,31 +29,13 @@ export function DraftsList({ drafts, currentId, onOpen, onDelete, now }: Props) 
               {d.site} · edited {timeAgo(d.updatedAt, now)} · {d.blocks} block{d.blocks === 1 ? '' : 's'}
             </span>
           </button>
-          {confirming === d.id ? (
-            <span className="confirm" role="group" aria-label={`Delete “${d.title}”?`}>
-              Delete it?{' '}
-              <button
-                type="button"
-                className="danger"
-                data-testid="draft-delete-confirm"
-                onClick={() => onDelete(d.id)}
-              >
-                Delete
-              </button>{' '}
-              <button type="button" onClick={() => setConfirming(null)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              data-testid="draft-delete"
-              aria-label={`Delete draft “${d.title}”`}
-              onClick={() => setConfirming(d.id)}
-            >
-              Delete
-            </button>
-          )}
+          <ConfirmButton
+            label="Delete"
+            question="Delete it?"
+            testId="draft-delete"
+            ariaLabel={`Delete draft “${d.title}”`}
+            onConfirm={() => onDelete(d.id)}
+          />
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ConfirmButton } from '@/components/confirm-button';
 import { timeAgo } from '@/lib/draft/time-ago';
 import type { PublishJob } from '@/lib/publish/job';
 import type { PublishedHalo } from '@/lib/publish/published';
@@ -53,7 +53,6 @@ function jobStatus(job: PublishJob, onRetry: (jobId: string) => void) {
 
 /** Every Halo this browser published: its link (copy, open), Update and Unpublish (issue 4). */
 export function PublishedList({ halos, jobs, draftIds, onUpdate, onUnpublish, onRetry, now }: Props) {
-  const [confirming, setConfirming] = useState<string | null>(null);
   if (halos.length === 0) return <p className="muted">Nothing published from this browser yet.</p>;
   return (
     <ul className="published-list" aria-label="Published Halos">
@@ -96,35 +95,15 @@ export function PublishedList({ halos, jobs, draftIds, onUpdate, onUnpublish, on
                   Update
                 </button>
               )}
-              {live &&
-                (confirming === h.haloId ? (
-                  <span className="confirm" role="group" aria-label="Unpublish?">
-                    Unpublish? The link will say it is gone.{' '}
-                    <button
-                      type="button"
-                      className="danger"
-                      data-testid="published-unpublish-confirm"
-                      onClick={() => {
-                        setConfirming(null);
-                        onUnpublish(h.haloId);
-                      }}
-                    >
-                      Unpublish
-                    </button>{' '}
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      Keep
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    data-testid="published-unpublish"
-                    disabled={busy}
-                    onClick={() => setConfirming(h.haloId)}
-                  >
-                    Unpublish
-                  </button>
-                ))}
+              {live && (
+                <ConfirmButton
+                  label="Unpublish"
+                  question="Unpublish? The link will say it is gone."
+                  testId="published-unpublish"
+                  disabled={busy}
+                  onConfirm={() => onUnpublish(h.haloId)}
+                />
+              )}
             </div>
             {job && (
               <div className="publish-status" data-testid="published-job" data-status={job.state.status} role="status">

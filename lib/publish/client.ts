@@ -175,27 +175,14 @@ export async function sendHalo(
   const response: PublishResponse | undefined = target
     ? update && { id: update.id, url: update.url, editToken: target.editToken }
     : PublishResponseSchema.safeParse(answer.body).data;
-  if (!response) {
-    return {
-      ok: false,
-      retryable: false,
-      error: {
-        code: 'bad_response',
-        status: answer.status,
-        message: `The server at ${endpoint} answered something that is not a Halo link.`,
-      },
-    };
-  }
+  const refuse = (message: string): Failure => ({
+    ok: false,
+    retryable: false,
+    error: { code: 'bad_response', status: answer.status, message },
+  });
+  if (!response) return refuse(`The server at ${endpoint} answered something that is not a Halo link.`);
   if (!sameOriginHttp(response.url, endpoint)) {
-    return {
-      ok: false,
-      retryable: false,
-      error: {
-        code: 'bad_response',
-        status: answer.status,
-        message: `The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`,
-      },
-    };
+    return refuse(`The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`);
   }
   return { ok: true, response };
 }
