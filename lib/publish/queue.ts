@@ -65,7 +65,11 @@ async function haloOfDraft(draftId: string, missing = 'This draft no longer exis
   return checked.value;
 }
 
-/** Stores a job and starts its first attempt; the same request again reuses the job already doing it. */
+/**
+ * Stores a job and starts its first attempt. The same request again reuses the job doing it, and
+ * a publish of unchanged content the Halo it made; a finished update is not reused, since the
+ * Halo may have changed since (content A, then B, then A again must send A).
+ */
 async function enqueue(
   fields: Pick<PublishJob, 'draftId' | 'operation' | 'haloId' | 'idempotencyKey' | 'halo' | 'endpoint'>,
 ) {
@@ -74,7 +78,8 @@ async function enqueue(
     const same = Object.values(jobs).find(
       (j) => j.idempotencyKey === fields.idempotencyKey && j.endpoint === fields.endpoint,
     );
-    if (same && same.state.status !== 'failed') return same;
+    const busy = same?.state.status === 'queued' || same?.state.status === 'publishing';
+    if (same && (busy || (same.operation === 'create' && same.state.status === 'published'))) return same;
     const created: PublishJob = {
       id: crypto.randomUUID(),
       ...fields,

@@ -61,17 +61,26 @@ it('Update puts the edited draft at the same link; Unpublish makes it answer 410
   expect(record.editToken.length).toBeGreaterThan(20);
 
   const draft = (await loadDraft(draftId))!;
-  await saveDraft({
+  const second = {
     ...draft,
     title: 'Second version',
-    blocks: [{ ...draft.blocks[0]!, block: { type: 'text', markdown: 'Edited body' } }],
-  });
+    blocks: [{ ...draft.blocks[0]!, block: { type: 'text' as const, markdown: 'Edited body' } }],
+  };
+  await saveDraft(second);
   const update = await settled(await enqueueUpdate(haloId));
   expect(update).toMatchObject({ operation: 'update', haloId, state: { status: 'published', url } });
   const page = await (await fetch(url)).text();
   expect(page).toContain('Second version');
   expect(page).toContain('Edited body');
   expect((await publishedItem.getValue())[haloId]).toMatchObject({ title: 'Second version', status: 'live' });
+
+  // B, then C, then B again: the last update is sent, not the finished one with B's key reused.
+  await saveDraft({ ...second, title: 'Third version' });
+  await settled(await enqueueUpdate(haloId));
+  expect(await (await fetch(url)).text()).toContain('Third version');
+  await saveDraft(second);
+  expect((await settled(await enqueueUpdate(haloId))).id).not.toBe(update.id);
+  expect(await (await fetch(url)).text()).toContain('Second version');
 
   const unpublish = await settled(await enqueueUnpublish(haloId));
   expect(unpublish.state.status).toBe('unpublished');
