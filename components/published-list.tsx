@@ -1,4 +1,5 @@
 import { ConfirmButton } from '@/components/confirm-button';
+import { OpenOptionsButton } from '@/components/open-options-button';
 import { timeAgo } from '@/lib/draft/time-ago';
 import type { PublishJob } from '@/lib/publish/job';
 import type { PublishedHalo } from '@/lib/publish/published';
@@ -41,7 +42,8 @@ function jobStatus(job: PublishJob, onRetry: (jobId: string) => void) {
             <button type="button" data-testid="published-retry" onClick={() => onRetry(job.id)}>
               Retry
             </button>
-          )}
+          )}{' '}
+          <OpenOptionsButton status={state.error.status} />
         </p>
       );
     case 'published':

@@ -60,6 +60,8 @@ it('lists each Halo with its link and status; Update needs the draft; Unpublish 
   expect(onUpdate).toHaveBeenCalledWith('live');
 
   expect(items[0]!.textContent).toContain('Update failed: The server refused the change.');
+  // A 403 may be the API token: the way to the options is offered.
+  expect(screen.getByTestId('open-options')).toBeTruthy();
   fireEvent.click(screen.getByTestId('published-retry'));
   expect(onRetry).toHaveBeenCalledWith('job-1');
 
