@@ -18,6 +18,8 @@ export function DraftsView({ onOpened, othersOnly = false }: Props) {
   const currentId = current?.id ?? null;
   const openDraft = useEditor((s) => s.openDraft);
   const deleteDraft = useEditor((s) => s.deleteDraft);
+  const capture = useEditor((s) => s.capture);
+  const hasTab = useEditor((s) => s.tabId !== null);
   if (!index) return null;
   // The draft in the editor as it is now: its last edit may not be stored yet (or cannot be, when full).
   const drafts = othersOnly
@@ -25,6 +27,15 @@ export function DraftsView({ onOpened, othersOnly = false }: Props) {
     : index.drafts.map((d) => (current && d.id === current.id ? summarize(current) : d));
   return (
     <section className="popup-view" aria-label={othersOnly ? 'Older drafts' : 'Drafts'} data-testid="drafts-view">
+      {hasTab && !othersOnly && (
+        <button
+          type="button"
+          data-testid="drafts-capture"
+          onClick={() => void capture('page').then(() => onOpened?.())}
+        >
+          Capture the whole page
+        </button>
+      )}
       <DraftsList
         drafts={drafts}
         currentId={currentId}
