@@ -1,7 +1,7 @@
 // Switching between kept drafts in the popup (issue 4): the chosen draft opens in the editor with
 // its own title and blocks, becomes current, and an edit stays with the draft it was made in.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import type { Capture } from '@/lib/capture/types';
@@ -72,4 +72,31 @@ it('deletes a draft after a confirmation', async () => {
   fireEvent.click(screen.getByTestId('draft-delete-confirm'));
   await waitFor(async () => expect(await loadDraft(one.id)).toBeNull());
   await waitFor(() => expect(screen.getAllByTestId('draft-item').map((li) => li.dataset.draftId)).toEqual([two.id]));
+});
+
+it('storage full: says so, offers the older drafts for deletion, then saves the draft kept on screen (issue 4)', async () => {
+  const old = draftFromCapture(page(1, 'Old body'));
+  const current = draftFromCapture(page(2, 'Current body'));
+  await saveDraft(old);
+  await saveDraft(current);
+  await setCurrentDraft(current.id);
+  render(<App tabId={null} />);
+  await waitFor(() => expect(title()).toBe('Article 2'));
+
+  // chrome.storage.local refuses writes past its quota; removing still works.
+  const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+  fireEvent.change(screen.getByTestId('draft-title'), { target: { value: 'Typed with a full storage' } });
+  const notice = await screen.findByTestId('popup-error', {}, { timeout: 3000 });
+  expect(notice.dataset.code).toBe('storage_full');
+  expect(notice.textContent).toMatch(/^Browser storage for Halo is full/);
+  expect(title()).toBe('Typed with a full storage');
+  const offered = screen.getAllByTestId('draft-item');
+  expect(offered.map((li) => li.dataset.draftId)).toEqual([old.id]);
+
+  set.mockRestore();
+  fireEvent.click(offered[0]!.querySelector('[data-testid="draft-delete"]')!);
+  fireEvent.click(screen.getByTestId('draft-delete-confirm'));
+  await waitFor(() => expect(screen.queryByTestId('popup-error')).toBeNull());
+  expect((await loadDraft(current.id))?.title).toBe('Typed with a full storage');
+  expect(await loadDraft(old.id)).toBeNull();
 });
