@@ -16,7 +16,7 @@ interface Props {
   now?: number;
 }
 
-const STATUS_LABEL = { live: 'Published', unpublished: 'Unpublished', missing: 'Not on the server' } as const;
+const ENDED = { unpublished: 'Unpublished', missing: 'Gone from the server, noticed' } as const;
 
 /** Where the Halo's newest update or unpublish stands. */
 function jobStatus(job: PublishJob, onRetry: (jobId: string) => void) {
@@ -66,11 +66,10 @@ export function PublishedList({ halos, jobs, draftIds, onUpdate, onUnpublish, on
           <li key={h.haloId} data-testid="published-item" data-halo-id={h.haloId} data-status={h.status}>
             <strong>{h.title}</strong>
             <span className="muted">
-              {STATUS_LABEL[h.status]} {timeAgo(h.publishedAt, now)}
+              {h.status !== 'live' &&
+                `${ENDED[h.status]} ${timeAgo(h.endedAt ?? h.updatedAt, now)}${h.status === 'missing' ? ')' : ''}. `}
+              Published {timeAgo(h.publishedAt, now)}
               {h.updatedAt !== h.publishedAt && live ? `, updated ${timeAgo(h.updatedAt, now)}` : ''}
-              {h.endedAt && !live
-                ? `, ${h.status === 'unpublished' ? 'unpublished' : 'found missing'} ${timeAgo(h.endedAt, now)}`
-                : ''}
             </span>
             <a data-testid="published-item-link" href={h.url} target="_blank" rel="noopener noreferrer">
               {h.url}

@@ -50,6 +50,7 @@ it('lists each Halo with its link and status; Update needs the draft; Unpublish 
   const items = screen.getAllByTestId('published-item');
   expect(items.map((li) => li.dataset.status)).toEqual(['live', 'live', 'unpublished']);
   expect(items[0]!.textContent).toContain('Published 1 hour ago');
+  expect(items[2]!.textContent).toContain('Unpublished');
   expect(items[0]!.querySelector('a')?.getAttribute('href')).toBe('http://127.0.0.1:8787/h/live');
   // The edit token never reaches the page.
   expect(document.body.innerHTML).not.toContain('secret-');
