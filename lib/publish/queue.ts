@@ -187,7 +187,6 @@ async function create(job: PublishJob, halo: Halo): Promise<PublishState | Failu
     }),
   );
   const copied = await copyFromBackground(url);
-  await browser.action.setBadgeText({ text: copied ? '✓' : '' }).catch(() => undefined);
   return { status: 'published', url, haloId: id, editToken, publishedAt, copied };
 }
 
