@@ -1,16 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { BlockFilters } from '@/components/block-filters';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { DraftsView } from '@/components/drafts-view';
 import { FindingsPanel } from '@/components/findings-panel';
 import { PublishPanel } from '@/components/publish-panel';
 import { NoteField } from '@/components/note-field';
+import { PopupNav, type PopupView } from '@/components/popup-nav';
+import { PublishedView } from '@/components/published-view';
+import { RecapturePrompt } from '@/components/recapture-prompt';
 import { TitleField } from '@/components/title-field';
 import { useEditor } from '@/lib/draft/store';
 
 export function App({ tabId }: { tabId: number | null }) {
   const editor = useEditor();
+  const [view, setView] = useState<PopupView>('editor');
 
   useEffect(() => {
     void useEditor.getState().init(tabId);
@@ -25,15 +30,33 @@ export function App({ tabId }: { tabId: number | null }) {
     };
   }, [tabId]);
 
-  const { draft, notice, phase, capturing, job, askingConsent, findings } = editor;
+  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture } = editor;
   const blockNumber = (blockId: string) =>
     blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
-  return (
-    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+  const top = (
+    <>
       <header className="editor-header">
         <h1>Halo</h1>
+        <PopupNav view={view} onView={setView} />
       </header>
+      {recapture && (
+        <RecapturePrompt existing={recapture.existing} onChoose={(choice) => void editor.resolveRecapture(choice)} />
+      )}
+    </>
+  );
+  if (view !== 'editor') {
+    return (
+      <main className="editor">
+        {top}
+        {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+      </main>
+    );
+  }
+  return (
+    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+      {top}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
+      {notice?.code === 'storage_full' && <DraftsView othersOnly />}
       {phase === 'loading' && !draft && <p className="muted">Capturing…</p>}
       {phase === 'ready' && !draft && !notice && (
         <p className="muted">Select text on a page, or open a chat thread, then click the Halo button.</p>
