@@ -1,0 +1,323 @@
+import { citationOf } from '@/lib/capture/markdown/citation';
+import { codeBlockMarkdown, codeLanguage } from '@/lib/capture/markdown/code-block';
+import { BLOCK, MEANINGFUL_WHEN_EMPTY, isSkipped, nextKeptSibling } from '@/lib/capture/markdown/element-kinds';
+import { escapeMarkdown } from '@/lib/capture/markdown/escape-markdown';
+import { formulaOf } from '@/lib/capture/markdown/math';
+import { joinInto, newlinesAtEnd, newlinesAtStart, type Output } from '@/lib/capture/markdown/output';
+import { safeImage, safeLink } from '@/lib/capture/markdown/safe-url';
+import { cellMarkdown, isLayoutTable, rowMarkdown, tableMarkdown } from '@/lib/capture/markdown/table';
+
+/**
+ * Page DOM to GFM Markdown in one pass, safe by construction: the result is Markdown text only.
+ * Elements on the allowlist below become their Markdown; any other element gives only its text;
+ * scripts, hidden elements and page UI give nothing. Links and images keep only safe, absolute
+ * addresses. The walk is iterative, so no depth of nesting can overflow the stack.
+ *
+ * The output follows turndown + @joplin/turndown-plugin-gfm, which earlier versions used, so
+ * captures read the same as before (see the golden tests); whitespace is collapsed the way a
+ * browser shows it, with turndown's rules.
+ */
+interface Frame extends Output {
+  el: Element;
+  name: string;
+  /** The next child to visit. */
+  next: ChildNode | null;
+  /** Holds text, an image, a link…: an element with none of that is left out (turndown's "blank"). */
+  meaningful: boolean;
+  /** Inside <code>: text is not escaped. */
+  code: boolean;
+  /** The table the element is in, and whether it is read as a grid. */
+  table: HTMLTableElement | null;
+  grid: boolean;
+  /** For a list or a table row: how many items or cells came before. */
+  children: number;
+}
+
+export function domToMarkdown(root: Node, baseUrl: string): string {
+  return new Converter(baseUrl).convert(root);
+}
+
+class Converter {
+  private stack: Frame[] = [];
+  /** Whitespace collapsing (turndown's collapse-whitespace), kept as state along the walk. */
+  private hasText = false;
+  private textEndsWithSpace = false;
+  private keepLeadingSpace = false;
+  /** A space at the end of text, written only if more inline content follows. */
+  private pendingSpace = false;
+
+  constructor(private readonly base: string) {}
+
+  convert(root: Node): string {
+    const top = this.frame(root as Element, '#root', null);
+    this.stack.push(top);
+    while (this.stack.length > 1 || top.next) {
+      const frame = this.stack[this.stack.length - 1]!;
+      const node = frame.next;
+      if (!node) {
+        this.close(frame);
+        continue;
+      }
+      frame.next = node.nextSibling;
+      if (node.nodeType === 3 || node.nodeType === 4) this.text(frame, (node as CharacterData).data);
+      else if (node.nodeType === 1) this.open(frame, node as Element);
+    }
+    return top.text.trim();
+  }
+
+  private frame(el: Element, name: string, parent: Frame | null): Frame {
+    return {
+      el,
+      name,
+      next: el.firstChild,
+      text: '',
+      newlines: 0,
+      meaningful: false,
+      code: name === 'code' || (parent?.code ?? false),
+      table: parent?.table ?? null,
+      grid: parent?.grid ?? false,
+      children: 0,
+    };
+  }
+
+  private open(parent: Frame, el: Element): void {
+    const name = el.localName;
+    if (isSkipped(el, name) || this.isCodeLabel(el)) return;
+    const formula = formulaOf(el);
+    if (formula) {
+      if (formula.display) this.block(parent, `$$\n${formula.tex}\n$$`);
+      else this.inline(parent, `$${formula.tex}$`);
+      return;
+    }
+    const citation = citationOf(el, this.base);
+    if (citation) {
+      if (!citation.href) return;
+      this.text(parent, ' (');
+      this.inline(parent, `[${escapeMarkdown(citation.name.replace(/\s+/g, ' '))}](${destination(citation.href)})`);
+      this.text(parent, ')');
+      return;
+    }
+    switch (name) {
+      case 'pre':
+        return this.block(parent, codeBlockMarkdown(el));
+      case 'hr':
+        return this.block(parent, '---');
+      case 'br':
+        this.resetWhitespace();
+        parent.meaningful = true;
+        return joinInto(parent, '  \n');
+      case 'img':
+        return this.image(parent, el);
+      case 'wbr':
+        this.flushSpace(parent);
+        this.hasText = false;
+        this.keepLeadingSpace = true;
+        return;
+    }
+    if (BLOCK.has(name)) this.resetWhitespace();
+    else if (this.hasText) this.keepLeadingSpace = false;
+    const frame = this.frame(el, name, parent);
+    if (name === 'table') {
+      frame.table = el as HTMLTableElement;
+      frame.grid = !isLayoutTable(frame.table);
+    }
+    this.stack.push(frame);
+  }
+
+  private close(frame: Frame): void {
+    this.stack.pop();
+    const parent = this.stack[this.stack.length - 1]!;
+    const { name } = frame;
+    const block = BLOCK.has(name);
+    // A space at the very end of a block is never shown.
+    if (block) this.pendingSpace = false;
+    let content = frame.text + '\n'.repeat(frame.newlines);
+    let replacement: string;
+    if (!frame.meaningful && !MEANINGFUL_WHEN_EMPTY.has(name)) {
+      replacement = block ? '\n\n' : '';
+    } else {
+      // Inline elements: whitespace at their edges belongs outside their Markdown markers.
+      let leading = '';
+      let trailing = '';
+      if (!block) {
+        const trimmed = content.trim();
+        if (trimmed.length !== content.length) {
+          const start = content.indexOf(trimmed.charAt(0));
+          leading = trimmed ? content.slice(0, start) : content;
+          trailing = trimmed ? content.slice(start + trimmed.length) : '';
+          content = trimmed;
+        }
+      }
+      replacement = leading + this.rule(frame, content) + trailing;
+      parent.meaningful = true;
+    }
+    if (name === 'li' || name === 'td' || name === 'th') parent.children++;
+    joinInto(parent, replacement);
+  }
+
+  /** The Markdown of one element around its converted content. */
+  private rule(frame: Frame, content: string): string {
+    const { el, name } = frame;
+    switch (name) {
+      case 'p':
+        return `\n\n${content}\n\n`;
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
+        return `\n\n${'#'.repeat(Number(name[1]))} ${content}\n\n`;
+      case 'blockquote':
+        return `\n\n${content.slice(newlinesAtStart(content), content.length - newlinesAtEnd(content)).replace(/^/gm, '> ')}\n\n`;
+      case 'ul':
+      case 'ol': {
+        const parent = el.parentElement;
+        if (parent?.localName === 'li' && parent.lastElementChild === el) return `\n${content}`;
+        return `\n\n${content}\n\n`;
+      }
+      case 'li':
+        return this.listItem(frame, content);
+      case 'em':
+      case 'i':
+        return content.trim() ? `*${content}*` : '';
+      case 'strong':
+      case 'b':
+        return content.trim() ? `**${content}**` : '';
+      case 'del':
+      case 's':
+      case 'strike':
+        return `~~${content}~~`;
+      case 'code':
+        return inlineCode(content);
+      case 'a': {
+        const href = safeLink(el.getAttribute('href'), this.base);
+        if (!href) return content;
+        const title = el.getAttribute('title')?.replace(/(\n+\s*)+/g, '\n').replace(/"/g, '\\"');
+        return `[${content}](${destination(href)}${title ? ` "${title}"` : ''})`;
+      }
+      case 'thead':
+      case 'tbody':
+      case 'tfoot':
+        if (frame.grid) return content;
+        break;
+      case 'tr':
+        if (frame.grid) return rowMarkdown(content, el as HTMLTableRowElement, frame.table!);
+        break;
+      case 'td':
+      case 'th':
+        if (frame.grid) return cellMarkdown(content, this.parentFrame().children, el);
+        break;
+      case 'table':
+        if (frame.grid) return tableMarkdown(content, el as HTMLTableElement);
+        break;
+    }
+    return BLOCK.has(name) ? `\n\n${content}\n\n` : content;
+  }
+
+  private parentFrame(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** "- " or "1. " items, continuation lines indented, tight even when each item wraps a <p>. */
+  private listItem(frame: Frame, content: string): string {
+    const list = this.parentFrame();
+    let prefix = '- ';
+    if (list.name === 'ol') {
+      const start = Number(list.el.getAttribute('start') ?? 1);
+      prefix = `${(Number.isFinite(start) ? start : 1) + list.children}. `;
+    }
+    let body = content
+      .slice(newlinesAtStart(content), content.length - newlinesAtEnd(content))
+      .replace(/[ \t]+$/gm, '');
+    if (!body.includes('```')) body = body.replace(/\n{2,}/g, '\n');
+    body = body.replace(/\n(?=[^\n])/g, `\n${' '.repeat(prefix.length)}`);
+    return `${prefix}${body}${nextKeptSibling(frame.el) ? '\n' : ''}`;
+  }
+
+  private image(parent: Frame, el: Element): void {
+    const src = safeImage(el.getAttribute('src'), this.base);
+    if (!src) return;
+    this.flushSpace(parent);
+    this.hasText = false;
+    this.keepLeadingSpace = true;
+    const alt = escapeMarkdown(el.getAttribute('alt')?.replace(/(\n+\s*)+/g, '\n') ?? '');
+    const title = el.getAttribute('title')?.replace(/(\n+\s*)+/g, '\n').replace(/"/g, '\\"');
+    parent.meaningful = true;
+    joinInto(parent, `![${alt}](${destination(src)}${title ? ` "${title}"` : ''})`);
+  }
+
+  /** A text node: whitespace collapsed, Markdown characters escaped (not inside code). */
+  private text(frame: Frame, data: string): void {
+    let text = data.replace(/[ \r\n\t]+/g, ' ');
+    if ((!this.hasText || this.textEndsWithSpace) && !this.keepLeadingSpace && text.charCodeAt(0) === 32) {
+      text = text.slice(1);
+    }
+    if (!text) return;
+    this.flushSpace(frame);
+    this.hasText = true;
+    this.textEndsWithSpace = text.charCodeAt(text.length - 1) === 32;
+    if (this.textEndsWithSpace) {
+      text = text.slice(0, -1);
+      this.pendingSpace = true;
+    }
+    if (!text) return;
+    if (/\S/.test(text)) frame.meaningful = true;
+    joinInto(frame, frame.code ? text : escapeMarkdown(text));
+  }
+
+  /** Inline Markdown made here (math, a citation link): it reads as text for whitespace. */
+  private inline(frame: Frame, markdown: string): void {
+    this.flushSpace(frame);
+    this.hasText = true;
+    this.textEndsWithSpace = false;
+    frame.meaningful = true;
+    joinInto(frame, markdown);
+  }
+
+  /** Markdown that stands on its own lines (a code block, a rule, display math). */
+  private block(frame: Frame, markdown: string): void {
+    this.resetWhitespace();
+    if (!markdown) return joinInto(frame, '\n\n');
+    frame.meaningful = true;
+    joinInto(frame, `\n\n${markdown}\n\n`);
+  }
+
+  private flushSpace(frame: Frame): void {
+    if (!this.pendingSpace) return;
+    this.pendingSpace = false;
+    joinInto(frame, ' ');
+  }
+
+  private resetWhitespace(): void {
+    this.hasText = false;
+    this.textEndsWithSpace = false;
+    this.keepLeadingSpace = false;
+    this.pendingSpace = false;
+  }
+
+  /** A language label just before a code block ("rust") names the block's language: not text. */
+  private isCodeLabel(el: Element): boolean {
+    const next = el.nextElementSibling;
+    if (next?.localName !== 'pre') return false;
+    const language = codeLanguage(next);
+    return !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code');
+  }
+}
+
+/** Inline code: fenced with more backticks than any run inside it. */
+function inlineCode(content: string): string {
+  if (!content) return '';
+  const text = content.replace(/\r?\n|\r/g, ' ');
+  const pad = /^`|^ .*?[^ ].* $|`$/.test(text) ? ' ' : '';
+  const runs = new Set(text.match(/`+/g) ?? []);
+  let delimiter = '`';
+  while (runs.has(delimiter)) delimiter += '`';
+  return `${delimiter}${pad}${text}${pad}${delimiter}`;
+}
+
+/** A link destination as CommonMark reads it: parentheses escaped, spaces wrapped in <>. */
+function destination(href: string): string {
+  const escaped = href.replace(/([<>()])/g, '\\$1');
+  return escaped.includes(' ') ? `<${escaped}>` : escaped;
+}
