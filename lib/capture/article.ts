@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { sourceOf } from '@/lib/capture/source';
-import type { Capture } from '@/lib/capture/types';
+import type { Capture, CaptureResult } from '@/lib/capture/types';
 
 /** The page's main article (Readability on a clone: the page itself is never touched). */
 export function captureArticle(doc: Document, url: string, now: Date = new Date()): Capture | null {
@@ -30,4 +30,11 @@ export function captureArticle(doc: Document, url: string, now: Date = new Date(
     blocks: [{ block: { type: 'text', markdown }, included: true }],
     warnings: [],
   };
+}
+
+/** The article as the article script answers it: the capture, or why there is none. */
+export function captureArticleResult(doc: Document, url: string, now: Date = new Date()): CaptureResult {
+  const article = captureArticle(doc, url, now);
+  if (article) return { ok: true, capture: article };
+  return { ok: false, code: 'empty', message: 'This page has no readable text to capture.' };
 }

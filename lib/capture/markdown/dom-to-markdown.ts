@@ -193,7 +193,10 @@ class Converter {
       case 'a': {
         const href = safeLink(el.getAttribute('href'), this.base);
         if (!href) return content;
-        const title = el.getAttribute('title')?.replace(/(\n+\s*)+/g, '\n').replace(/"/g, '\\"');
+        const title = el
+          .getAttribute('title')
+          ?.replace(/(\n+\s*)+/g, '\n')
+          .replace(/"/g, '\\"');
         return `[${content}](${destination(href)}${title ? ` "${title}"` : ''})`;
       }
       case 'thead':
@@ -242,7 +245,10 @@ class Converter {
     this.hasText = false;
     this.keepLeadingSpace = true;
     const alt = escapeMarkdown(el.getAttribute('alt')?.replace(/(\n+\s*)+/g, '\n') ?? '');
-    const title = el.getAttribute('title')?.replace(/(\n+\s*)+/g, '\n').replace(/"/g, '\\"');
+    const title = el
+      .getAttribute('title')
+      ?.replace(/(\n+\s*)+/g, '\n')
+      .replace(/"/g, '\\"');
     parent.meaningful = true;
     joinInto(parent, `![${alt}](${destination(src)}${title ? ` "${title}"` : ''})`);
   }
@@ -301,7 +307,9 @@ class Converter {
     const next = el.nextElementSibling;
     if (next?.localName !== 'pre') return false;
     const language = codeLanguage(next);
-    return !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code');
+    return (
+      !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code')
+    );
   }
 }
 

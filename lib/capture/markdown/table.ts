@@ -28,7 +28,8 @@ function isHeadingRow(tr: Row): boolean {
   const firstBody =
     section.localName === 'tbody' &&
     (!section.previousElementSibling ||
-      (section.previousElementSibling.localName === 'thead' && !/\S/.test(section.previousElementSibling.textContent ?? '')));
+      (section.previousElementSibling.localName === 'thead' &&
+        !/\S/.test(section.previousElementSibling.textContent ?? '')));
   if (section.localName !== 'table' && !firstBody) return false;
   return Array.from(tr.children).every((cell) => cell.localName === 'th');
 }
