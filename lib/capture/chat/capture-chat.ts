@@ -6,8 +6,8 @@ import type { CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
 
-function toMarkdown(element: Node, url: string): string {
-  return domToMarkdown(element, url).replace(ZERO_WIDTH, '').trim();
+function toMarkdown(content: Node | readonly Node[], url: string): string {
+  return domToMarkdown(content, url).replace(ZERO_WIDTH, '').trim();
 }
 
 /** A whole chat thread: every turn in order with its speaker; reasoning apart and left out by default. */
@@ -31,13 +31,11 @@ export function captureChat(doc: Document, url: string, adapter: ChatAdapter, no
     if (turn.plainText !== undefined) {
       // What the user typed, as typed: Markdown characters escaped, line breaks kept.
       markdown = escapePlainText(turn.plainText);
-      const images = Array.from(turn.content.querySelectorAll('img'));
-      if (images.length) {
-        const holder = doc.createElement('div');
-        for (const img of images) holder.appendChild(img.cloneNode(true));
-        const pictures = toMarkdown(holder, url);
-        markdown = [markdown, pictures].filter(Boolean).join('\n\n');
-      }
+      const images = ([] as readonly Element[])
+        .concat(turn.content)
+        .flatMap((part) => (part.localName === 'img' ? [part] : Array.from(part.querySelectorAll('img'))));
+      const pictures = images.length ? toMarkdown(images, url) : '';
+      markdown = [markdown, pictures].filter(Boolean).join('\n\n');
     } else {
       markdown = toMarkdown(turn.content, url);
     }

@@ -28,18 +28,18 @@ function labelOf(turn: Element, role: Role): string {
  * Reasoning sits between an assistant turn's message elements, after a "Thought for 12s" toggle;
  * its expanded content is what follows the toggle outside any message element.
  */
-function reasoningOf(turn: Element, doc: Document): HTMLElement | undefined {
+function reasoningOf(turn: Element): Element[] | undefined {
   const toggle = Array.from(turn.querySelectorAll('button')).find((b) =>
     /^\s*(thought|reasoned) for\b/i.test(b.textContent ?? ''),
   );
   if (!toggle) return undefined;
-  const holder = doc.createElement('div');
+  const parts: Element[] = [];
   let node: Element | null = toggle.nextElementSibling;
   while (node && !node.matches(MESSAGE) && !node.querySelector(MESSAGE)) {
-    holder.appendChild(node.cloneNode(true));
+    parts.push(node);
     node = node.nextElementSibling;
   }
-  return holder.textContent?.trim() ? holder : undefined;
+  return parts.some((part) => part.textContent?.trim()) ? parts : undefined;
 }
 
 function firstLine(text: string): string {
@@ -61,17 +61,14 @@ export const chatgpt: ChatAdapter = {
       const role = roleOf(messages[0]!);
       model ??= messages.map((m) => m.getAttribute('data-message-model-slug')).find(Boolean) ?? undefined;
       // One assistant turn can be split around its reasoning: its message elements merge, in order.
-      const content = doc.createElement('div');
+      const content: Element[] = [];
       for (const message of messages) {
         const body = message.querySelector('.markdown') ?? message.querySelector('.whitespace-pre-wrap') ?? message;
-        const part = doc.createElement('div');
-        part.appendChild(body.cloneNode(true));
+        content.push(body);
         // Images and files the user attached sit beside the text, not inside it.
         if (body !== message) {
-          for (const img of Array.from(message.querySelectorAll('img')))
-            if (!body.contains(img)) part.appendChild(img.cloneNode(true));
+          for (const img of Array.from(message.querySelectorAll('img'))) if (!body.contains(img)) content.push(img);
         }
-        content.appendChild(part);
       }
       const entry: ChatTurn = { role, author: labelOf(turn, role), content };
       if (role === 'user') {
@@ -80,7 +77,7 @@ export const chatgpt: ChatAdapter = {
           .join('\n\n')
           .replace(/\u200b/g, '');
       }
-      const reasoning = role === 'assistant' ? reasoningOf(turn, doc) : undefined;
+      const reasoning = role === 'assistant' ? reasoningOf(turn) : undefined;
       if (reasoning) entry.reasoning = reasoning;
       turns.push(entry);
     }

@@ -17,10 +17,10 @@ function isPill(el: Element): boolean {
 }
 
 /** The citation an element stands for (a pill, or the tooltip holder around one), or undefined. */
-export function citationOf(el: Element, base: string): Citation | undefined {
+export function citationOf(el: Element, tag: string, base: string): Citation | undefined {
   let pill: Element | null = null;
   if (isPill(el)) pill = el;
-  else if (el.localName === 'span' && el.hasAttribute('data-state')) {
+  else if (tag === 'span' && el.hasAttribute('data-state')) {
     const inner = el.querySelector(PILL);
     if (inner && inner.closest('span[data-state]') === el) pill = inner;
   }

@@ -1,6 +1,12 @@
 import { citationOf } from '@/lib/capture/markdown/citation';
 import { codeBlockMarkdown, codeLanguage } from '@/lib/capture/markdown/code-block';
-import { BLOCK, MEANINGFUL_WHEN_EMPTY, isSkipped, nextKeptSibling } from '@/lib/capture/markdown/element-kinds';
+import {
+  BLOCK,
+  DROPPED,
+  MEANINGFUL_WHEN_EMPTY,
+  isHiddenOrChrome,
+  nextKeptSibling,
+} from '@/lib/capture/markdown/element-kinds';
 import { escapeMarkdown } from '@/lib/capture/markdown/escape-markdown';
 import { formulaOf } from '@/lib/capture/markdown/math';
 import { joinInto, newlinesAtEnd, newlinesAtStart, type Output } from '@/lib/capture/markdown/output';
@@ -20,8 +26,9 @@ import { cellMarkdown, isLayoutTable, rowMarkdown, tableMarkdown } from '@/lib/c
 interface Frame extends Output {
   el: Element;
   name: string;
-  /** The next child to visit. */
-  next: ChildNode | null;
+  /** The next child to visit, and where to stop (the root of a list of nodes stops after each). */
+  next: Node | null;
+  stop: Node | null;
   /** Holds text, an image, a link…: an element with none of that is left out (turndown's "blank"). */
   meaningful: boolean;
   /** Inside <code>: text is not escaped. */
@@ -33,7 +40,8 @@ interface Frame extends Output {
   children: number;
 }
 
-export function domToMarkdown(root: Node, baseUrl: string): string {
+/** The Markdown of a node's children, or of a list of nodes in order (read, never changed). */
+export function domToMarkdown(root: Node | readonly Node[], baseUrl: string): string {
   return new Converter(baseUrl).convert(root);
 }
 
@@ -48,13 +56,26 @@ class Converter {
 
   constructor(private readonly base: string) {}
 
-  convert(root: Node): string {
-    const top = this.frame(root as Element, '#root', null);
+  convert(root: Node | readonly Node[]): string {
+    const nodes = Array.isArray(root) ? (root as readonly Node[]) : null;
+    const top = this.frame((nodes ? null : root) as Element, '#root', null);
     this.stack.push(top);
-    while (this.stack.length > 1 || top.next) {
+    for (const node of nodes ?? [null]) {
+      if (node) {
+        top.next = node;
+        top.stop = node.nextSibling;
+      }
+      this.walk(top);
+    }
+    return top.text.trim();
+  }
+
+  private walk(top: Frame): void {
+    for (;;) {
       const frame = this.stack[this.stack.length - 1]!;
       const node = frame.next;
-      if (!node) {
+      if (!node || node === frame.stop) {
+        if (frame === top) return;
         this.close(frame);
         continue;
       }
@@ -62,14 +83,14 @@ class Converter {
       if (node.nodeType === 3 || node.nodeType === 4) this.text(frame, (node as CharacterData).data);
       else if (node.nodeType === 1) this.open(frame, node as Element);
     }
-    return top.text.trim();
   }
 
   private frame(el: Element, name: string, parent: Frame | null): Frame {
     return {
       el,
       name,
-      next: el.firstChild,
+      next: el?.firstChild ?? null,
+      stop: null,
       text: '',
       newlines: 0,
       meaningful: false,
@@ -82,21 +103,10 @@ class Converter {
 
   private open(parent: Frame, el: Element): void {
     const name = el.localName;
-    if (isSkipped(el, name) || this.isCodeLabel(el)) return;
-    const formula = formulaOf(el);
-    if (formula) {
-      if (formula.display) this.block(parent, `$$\n${formula.tex}\n$$`);
-      else this.inline(parent, `$${formula.tex}$`);
-      return;
-    }
-    const citation = citationOf(el, this.base);
-    if (citation) {
-      if (!citation.href) return;
-      this.text(parent, ' (');
-      this.inline(parent, `[${escapeMarkdown(citation.name.replace(/\s+/g, ' '))}](${destination(citation.href)})`);
-      this.text(parent, ')');
-      return;
-    }
+    if (DROPPED.has(name)) return;
+    // Most elements carry no attributes, or only a class: the checks below are for the others.
+    if (el.hasAttributes() && this.special(parent, el, name)) return;
+    if (el.nextElementSibling?.localName === 'pre' && isCodeLabel(el, el.nextElementSibling)) return;
     switch (name) {
       case 'pre':
         return this.block(parent, codeBlockMarkdown(el));
@@ -122,6 +132,25 @@ class Converter {
       frame.grid = !isLayoutTable(frame.table);
     }
     this.stack.push(frame);
+  }
+
+  /** Left out (hidden, page UI) or written here (math, a citation): true when handled. */
+  private special(parent: Frame, el: Element, name: string): boolean {
+    if (isHiddenOrChrome(el)) return true;
+    const formula = formulaOf(el);
+    if (formula) {
+      if (formula.display) this.block(parent, `$$\n${formula.tex}\n$$`);
+      else this.inline(parent, `$${formula.tex}$`);
+      return true;
+    }
+    const citation = citationOf(el, name, this.base);
+    if (!citation) return false;
+    if (citation.href) {
+      this.text(parent, ' (');
+      this.inline(parent, `[${escapeMarkdown(citation.name.replace(/\s+/g, ' '))}](${destination(citation.href)})`);
+      this.text(parent, ')');
+    }
+    return true;
   }
 
   private close(frame: Frame): void {
@@ -301,16 +330,14 @@ class Converter {
     this.keepLeadingSpace = false;
     this.pendingSpace = false;
   }
+}
 
-  /** A language label just before a code block ("rust") names the block's language: not text. */
-  private isCodeLabel(el: Element): boolean {
-    const next = el.nextElementSibling;
-    if (next?.localName !== 'pre') return false;
-    const language = codeLanguage(next);
-    return (
-      !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code')
-    );
-  }
+/** A language label just before a code block ("rust") names the block's language: not text. */
+function isCodeLabel(el: Element, pre: Element): boolean {
+  const language = codeLanguage(pre);
+  return (
+    !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code')
+  );
 }
 
 /** Inline code: fenced with more backticks than any run inside it. */

@@ -4,7 +4,7 @@
  */
 
 /** Never content: code, embedded documents, form controls, media without a text form, page UI. */
-const DROPPED = new Set([
+export const DROPPED = new Set([
   'script',
   'style',
   'noscript',
@@ -93,22 +93,21 @@ export const BLOCK = new Set([
 export const MEANINGFUL_WHEN_EMPTY = new Set(['a', 'table', 'thead', 'tbody', 'tfoot', 'th', 'td']);
 
 const HIDDEN_STYLE = /display:\s*none/i;
+const SCREEN_READER_ONLY = /(?:^|\s)sr-only(?:\s|$)/;
 
-/** Left out: not content, hidden from the reader, or a chat site's UI (buttons, screen-reader labels). */
-export function isSkipped(el: Element, name: string): boolean {
-  if (DROPPED.has(name)) return true;
-  if (!el.hasAttributes()) return false;
+/** Hidden from the reader, or a chat site's UI (role=button, screen-reader labels, action bars). */
+export function isHiddenOrChrome(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.getAttribute('role') === 'button' || el.hasAttribute('data-saveai-injected')) return true;
   if (el.getAttribute('data-testid')?.endsWith('-action-button')) return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
-  return el.classList.contains('sr-only');
+  return SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '');
 }
 
 /** The next sibling element that is content, for "is this the last item" decisions. */
 export function nextKeptSibling(el: Element): Element | null {
   let next = el.nextElementSibling;
-  while (next && isSkipped(next, next.localName)) next = next.nextElementSibling;
+  while (next && (DROPPED.has(next.localName) || isHiddenOrChrome(next))) next = next.nextElementSibling;
   return next;
 }

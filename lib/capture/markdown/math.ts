@@ -8,9 +8,14 @@ export interface Formula {
 }
 
 /** The formula an element stands for, or null when it is not (a readable) KaTeX formula. */
+const KATEX = /(?:^|\s)katex(?:\s|$)/;
+const KATEX_DISPLAY = /(?:^|\s)katex-display(?:\s|$)/;
+
 export function formulaOf(el: Element): Formula | null {
-  const display = el.classList.contains('katex-display');
-  if (!display && !el.classList.contains('katex')) return null;
+  const classes = el.getAttribute('class');
+  if (!classes) return null;
+  const display = KATEX_DISPLAY.test(classes);
+  if (!display && !KATEX.test(classes)) return null;
   const tex = el.querySelector('annotation[encoding="application/x-tex"]')?.textContent?.trim();
   if (!tex) return null;
   return { tex, display: display || isAlone(el) };
