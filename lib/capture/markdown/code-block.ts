@@ -6,6 +6,8 @@
 const LANGUAGE_CLASS = /(?:language|lang)-([\w#+.-]+)/;
 const HIGHLIGHT_CLASS = /highlight-(?:text|source)-([a-z0-9]+)/;
 const VALID_LANGUAGE = /^[\w#+.-]{1,30}$/;
+/** Inside a code block, these are the viewer's controls, not code. */
+const UI = 'button, svg, style, script';
 
 const classOf = (el: Element | null | undefined) => el?.getAttribute('class') ?? '';
 
@@ -13,34 +15,51 @@ const classOf = (el: Element | null | undefined) => el?.getAttribute('class') ??
 export function codeLanguage(pre: Element): string {
   const viewer = pre.querySelector('.cm-content');
   const code = pre.querySelector('code');
+  return languageOf(pre, viewer, code);
+}
+
+function languageOf(pre: Element, viewer: Element | null, code: Element | null): string {
   const named = LANGUAGE_CLASS.exec(`${classOf(code)} ${classOf(viewer)} ${classOf(pre)}`)?.[1];
   if (named) return named;
   if (viewer) {
-    // The language is a text node in the viewer's header, next to an icon.
-    const header = Array.from(pre.querySelectorAll('div')).find((d) => !d.contains(viewer) && d.textContent?.trim());
-    const word = header?.textContent?.trim().split(/\s+/)[0]?.toLowerCase();
-    if (word) return word;
+    const header = headerLanguage(pre, viewer);
+    if (header) return header;
   }
   return pre.getAttribute('data-language') ?? HIGHLIGHT_CLASS.exec(classOf(pre.parentElement))?.[1] ?? '';
 }
 
-/** The exact text of a CodeMirror viewer: one line per .cm-line, <br> as a newline. */
+/** A viewer's header names the language in its first text, before the code and outside any button. */
+function headerLanguage(pre: Element, viewer: Element): string {
+  const walker = pre.ownerDocument.createTreeWalker(pre, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && !viewer.contains(node); node = walker.nextNode()) {
+    const word = (node as Text).data.trim().split(/\s+/)[0]?.toLowerCase();
+    if (word && !node.parentElement?.closest('button')) return word;
+  }
+  return '';
+}
+
+/** The exact text of a CodeMirror viewer: one line per .cm-line. */
 function codeMirrorText(content: Element): string {
-  const lines = content.querySelectorAll(':scope > .cm-line');
-  // An empty line is drawn as <div class="cm-line"><br></div>: that <br> is a placeholder, not a newline.
-  if (lines.length > 0) return Array.from(lines, (line) => textWithBreaks(line).replace(/\n$/, '')).join('\n');
-  return textWithBreaks(content);
+  const lines: string[] = [];
+  for (let line = content.firstElementChild; line; line = line.nextElementSibling) {
+    if (!/(?:^|\s)cm-line(?:\s|$)/.test(line.getAttribute('class') ?? '')) continue;
+    // An empty line is drawn as <div class="cm-line"><br></div>: that <br> is a placeholder, not a newline.
+    lines.push(
+      line.getElementsByTagName('br').length ? textWithBreaks(line).replace(/\n$/, '') : (line.textContent ?? ''),
+    );
+  }
+  return lines.length > 0 ? lines.join('\n') : textWithBreaks(content);
 }
 
 /** Text with <br> as a newline, leaving out buttons and icons; iterative, so depth cannot overflow. */
-function textWithBreaks(root: Node): string {
+function textWithBreaks(root: Element): string {
   let text = '';
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.nodeType === 3 || node.nodeType === 4) text += (node as CharacterData).data;
     else if (node.nodeName === 'BR') text += '\n';
-    else if (node === root || (node.nodeType === 1 && !/^(button|svg|style|script)$/i.test(node.nodeName))) {
+    else if (node === root || (node.nodeType === 1 && !(node as Element).matches(UI))) {
       for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
   }
@@ -54,7 +73,7 @@ export function codeBlockMarkdown(pre: Element): string {
   const raw = viewer ? codeMirrorText(viewer) : code ? (code.textContent ?? '') : textWithBreaks(pre);
   const text = raw.replace(/\u200b/g, '');
   if (!/\S/.test(text)) return '';
-  const language = codeLanguage(pre);
+  const language = languageOf(pre, viewer, code);
   let longestRun = 2;
   for (const run of text.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = '`'.repeat(longestRun + 1);

@@ -11,7 +11,14 @@ import { escapeMarkdown } from '@/lib/capture/markdown/escape-markdown';
 import { formulaOf } from '@/lib/capture/markdown/math';
 import { joinInto, newlinesAtEnd, newlinesAtStart, type Output } from '@/lib/capture/markdown/output';
 import { safeImage, safeLink } from '@/lib/capture/markdown/safe-url';
-import { cellMarkdown, isLayoutTable, rowMarkdown, tableMarkdown } from '@/lib/capture/markdown/table';
+import {
+  cellMarkdown,
+  isLayoutTable,
+  rowMarkdown,
+  tableLayout,
+  tableMarkdown,
+  type TableLayout,
+} from '@/lib/capture/markdown/table';
 
 /**
  * Page DOM to GFM Markdown in one pass, safe by construction: the result is Markdown text only.
@@ -35,7 +42,8 @@ interface Frame extends Output {
   code: boolean;
   /** The table the element is in, and whether it is read as a grid. */
   table: HTMLTableElement | null;
-  grid: boolean;
+  /** Set when the table is read as a grid (not a layout table). */
+  layout: TableLayout | null;
   /** For a list or a table row: how many items or cells came before. */
   children: number;
 }
@@ -96,7 +104,7 @@ class Converter {
       meaningful: false,
       code: name === 'code' || (parent?.code ?? false),
       table: parent?.table ?? null,
-      grid: parent?.grid ?? false,
+      layout: parent?.layout ?? null,
       children: 0,
     };
   }
@@ -129,7 +137,7 @@ class Converter {
     const frame = this.frame(el, name, parent);
     if (name === 'table') {
       frame.table = el as HTMLTableElement;
-      frame.grid = !isLayoutTable(frame.table);
+      frame.layout = isLayoutTable(frame.table) ? null : tableLayout(frame.table);
     }
     this.stack.push(frame);
   }
@@ -231,17 +239,17 @@ class Converter {
       case 'thead':
       case 'tbody':
       case 'tfoot':
-        if (frame.grid) return content;
+        if (frame.layout) return content;
         break;
       case 'tr':
-        if (frame.grid) return rowMarkdown(content, el as HTMLTableRowElement, frame.table!);
+        if (frame.layout) return rowMarkdown(content, el as HTMLTableRowElement, frame.layout);
         break;
       case 'td':
       case 'th':
-        if (frame.grid) return cellMarkdown(content, this.parentFrame().children, el);
+        if (frame.layout) return cellMarkdown(content, this.parentFrame().children, el);
         break;
       case 'table':
-        if (frame.grid) return tableMarkdown(content, el as HTMLTableElement);
+        if (frame.layout) return tableMarkdown(content, el as HTMLTableElement, frame.layout);
         break;
     }
     return BLOCK.has(name) ? `\n\n${content}\n\n` : content;
@@ -334,10 +342,20 @@ class Converter {
 
 /** A language label just before a code block ("rust") names the block's language: not text. */
 function isCodeLabel(el: Element, pre: Element): boolean {
-  const language = codeLanguage(pre);
-  return (
-    !!language && el.textContent?.trim().toLowerCase() === language.toLowerCase() && !el.querySelector('pre, code')
-  );
+  const label = shortText(el, 30)?.trim().toLowerCase();
+  if (!label || el.querySelector('pre, code')) return false;
+  return label === codeLanguage(pre).toLowerCase();
+}
+
+/** An element's text when it is at most `max` characters, else null (without reading the rest). */
+function shortText(el: Element, max: number): string | null {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node as Text).data;
+    if (text.length > max * 4 && text.trim().length > max) return null;
+  }
+  return text.trim().length > max ? null : text;
 }
 
 /** Inline code: fenced with more backticks than any run inside it. */

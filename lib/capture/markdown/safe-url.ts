@@ -16,6 +16,7 @@ function resolve(value: string | null, base: string): URL | null {
 
 /** Tracking parameters are not part of a source's address. */
 function withoutTracking(url: URL): string {
+  if (!/utm_/i.test(url.search)) return url.href;
   const keys = Array.from(url.searchParams.keys()).filter((key) => /^utm_/i.test(key));
   for (const key of keys) url.searchParams.delete(key);
   return url.href;

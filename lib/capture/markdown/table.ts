@@ -34,43 +34,46 @@ function isHeadingRow(tr: Row): boolean {
   return Array.from(tr.children).every((cell) => cell.localName === 'th');
 }
 
-function columnCount(table: HTMLTableElement): number {
-  let count = 0;
-  for (const row of Array.from(table.rows)) count = Math.max(count, row.cells.length);
-  return count;
+/** The column count and each column's border cell ("---", ":---:"), read once per table. */
+export interface TableLayout {
+  borders: string[];
 }
 
-/** The alignment most cells of a column ask for (align attribute; styles are not read). */
-function columnBorder(table: HTMLTableElement, column: number): string {
-  const votes = new Map<string, number>([['', 0]]);
-  let best = '';
-  for (const row of Array.from(table.rows)) {
-    const cell = row.cells[column];
-    if (!cell) continue;
-    const align = (cell.getAttribute('align') ?? '').toLowerCase();
-    const count = (votes.get(align) ?? 0) + 1;
-    votes.set(align, count);
-    if (count > votes.get(best)!) best = align;
+/** Each column is aligned as most of its cells ask (the align attribute; styles are not read). */
+export function tableLayout(table: HTMLTableElement): TableLayout {
+  const rows = table.rows;
+  let columns = 0;
+  for (let r = 0; r < rows.length; r++) columns = Math.max(columns, rows[r]!.cells.length);
+  const borders = new Array<string>(columns).fill('---');
+  if (!table.querySelector('[align]')) return { borders };
+  for (let i = 0; i < columns; i++) {
+    const votes = new Map<string, number>([['', 0]]);
+    let best = '';
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r]!.cells[i];
+      if (!cell) continue;
+      const align = (cell.getAttribute('align') ?? '').toLowerCase();
+      const count = (votes.get(align) ?? 0) + 1;
+      votes.set(align, count);
+      if (count > votes.get(best)!) best = align;
+    }
+    borders[i] = BORDERS[best] ?? '---';
   }
-  return BORDERS[best] ?? '---';
+  return { borders };
 }
 
-export function rowMarkdown(content: string, tr: Row, table: HTMLTableElement): string {
+export function rowMarkdown(content: string, tr: Row, layout: TableLayout): string {
   if (!isHeadingRow(tr)) return `\n${content}`;
-  let borders = '';
-  const columns = columnCount(table);
-  for (let i = 0; i < columns; i++) borders += cellMarkdown(columnBorder(table, i), i, tr.cells[i] ?? null);
+  const borders = layout.borders.map((border, i) => cellMarkdown(border, i, tr.cells[i] ?? null)).join('');
   return `\n${content}\n${borders}`;
 }
 
-export function tableMarkdown(content: string, table: HTMLTableElement): string {
+export function tableMarkdown(content: string, table: HTMLTableElement, layout: TableLayout): string {
   const rows = content.replace(/\n+/g, '\n');
   const secondLine = rows.trim().split('\n')[1] ?? '';
   let emptyHeader = '';
-  const columns = columnCount(table);
-  if (columns && !/\| :?---/.test(secondLine)) {
-    emptyHeader = `|${'     |'.repeat(columns)}\n|`;
-    for (let i = 0; i < columns; i++) emptyHeader += ` ${columnBorder(table, i)} |`;
+  if (layout.borders.length && !/\| :?---/.test(secondLine)) {
+    emptyHeader = `|${'     |'.repeat(layout.borders.length)}\n|${layout.borders.map((border) => ` ${border} |`).join('')}`;
   }
   const caption = table.caption?.textContent ?? '';
   return `\n\n${caption ? `${caption}\n\n` : ''}${`${emptyHeader}${rows}`.trimStart()}\n\n`;
