@@ -30,6 +30,12 @@ import {
  * captures read the same as before (see the golden tests); whitespace is collapsed the way a
  * browser shows it, with turndown's rules.
  */
+/**
+ * Past this depth, quotes and list items stop adding their markers: each level re-indents all it
+ * holds, so a hostile 10,000-deep nesting would otherwise grow quadratically.
+ */
+const MAX_MARKUP_DEPTH = 100;
+
 interface Frame extends Output {
   el: Element;
   name: string;
@@ -195,6 +201,7 @@ class Converter {
   /** The Markdown of one element around its converted content. */
   private rule(frame: Frame, content: string): string {
     const { el, name } = frame;
+    if (this.stack.length > MAX_MARKUP_DEPTH) return BLOCK.has(name) ? `\n\n${content}\n\n` : content;
     switch (name) {
       case 'p':
         return `\n\n${content}\n\n`;
