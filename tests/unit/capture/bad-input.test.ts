@@ -72,7 +72,7 @@ describe('bad input (issue 3)', () => {
     const silent = page('<p>Some text.</p>');
     Object.defineProperty(silent, 'getSelection', {
       value: () => {
-        throw undefined; // eslint-disable-line @typescript-eslint/only-throw-error
+        throw undefined;
       },
     });
     const quiet = captureDocument(silent, url, 'auto');
