@@ -6,12 +6,13 @@ export interface ChatTurn {
   /** The speaker label the page shows ("You", "ChatGPT", …). */
   author: string;
   /**
-   * The turn's content: the page's own elements (or several, in order), read but never changed
-   * (copying a long thread would cost more than converting it) by the shared Markdown converter.
+   * The turn's content, in order: the page's own elements where they can be read as they are
+   * (copying a long thread costs more than converting it), or a holder the adapter prepared.
+   * The shared Markdown converter only reads it.
    */
   content: Element | readonly Element[];
   /** The model's reasoning shown with this turn, if the page has it expanded. */
-  reasoning?: readonly Element[];
+  reasoning?: Element | readonly Element[];
   /** User turns are plain text: line breaks kept, Markdown characters escaped. */
   plainText?: string;
 }

@@ -172,8 +172,10 @@ class Converter {
     const parent = this.stack[this.stack.length - 1]!;
     const { name } = frame;
     const block = BLOCK.has(name);
-    // A space at the very end of a block is never shown.
-    if (block) this.pendingSpace = false;
+    // Leaving an element counts as meeting it again (turndown's collapse walk): after a block,
+    // text starts afresh, and a space at the very end of the block is never shown.
+    if (block) this.resetWhitespace();
+    else if (this.hasText) this.keepLeadingSpace = false;
     let content = frame.text + '\n'.repeat(frame.newlines);
     let replacement: string;
     if (!frame.meaningful && !MEANINGFUL_WHEN_EMPTY.has(name)) {
