@@ -36,23 +36,38 @@ import {
  */
 const MAX_MARKUP_DEPTH = 100;
 
-interface Frame extends Output {
+/** Where converted content goes: one per element with a rule of its own. */
+interface Sink extends Output {
+  /** Holds text, an image, a link…: an element with none of that is left out (turndown's "blank"). */
+  meaningful: boolean;
+}
+
+interface Frame {
   el: Element;
   name: string;
   /** The next child to visit, and where to stop (the root of a list of nodes stops after each). */
   next: Node | null;
   stop: Node | null;
-  /** Holds text, an image, a link…: an element with none of that is left out (turndown's "blank"). */
-  meaningful: boolean;
+  /**
+   * An element without a rule of its own (div, span, section…) gives its content unchanged, so
+   * it writes straight into its parent's sink: no copy of its content per level of nesting.
+   */
+  transparent: boolean;
+  out: Sink;
   /** Inside <code>: text is not escaped. */
   code: boolean;
-  /** The table the element is in, and whether it is read as a grid. */
+  /** The table the element is in, and its layout when it is read as a grid. */
   table: HTMLTableElement | null;
-  /** Set when the table is read as a grid (not a layout table). */
   layout: TableLayout | null;
   /** For a list or a table row: how many items or cells came before. */
   children: number;
 }
+
+/** Elements with a Markdown rule of their own (see `rule`); all others are transparent. */
+const RULED = new Set([
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'em', 'i', 'strong', 'b'],
+  ...['del', 's', 'strike', 'code', 'a', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+]);
 
 /** The Markdown of a node's children, or of a list of nodes in order (read, never changed). */
 export function domToMarkdown(root: Node | readonly Node[], baseUrl: string): string {
@@ -81,7 +96,7 @@ class Converter {
       }
       this.walk(top);
     }
-    return top.text.trim();
+    return top.out.text.trim();
   }
 
   private walk(top: Frame): void {
@@ -100,14 +115,14 @@ class Converter {
   }
 
   private frame(el: Element, name: string, parent: Frame | null): Frame {
+    const transparent = parent !== null && !RULED.has(name);
     return {
       el,
       name,
       next: el?.firstChild ?? null,
       stop: null,
-      text: '',
-      newlines: 0,
-      meaningful: false,
+      transparent,
+      out: transparent ? parent.out : { text: '', newlines: 0, meaningful: false },
       code: name === 'code' || (parent?.code ?? false),
       table: parent?.table ?? null,
       layout: parent?.layout ?? null,
@@ -128,8 +143,8 @@ class Converter {
         return this.block(parent, '---');
       case 'br':
         this.resetWhitespace();
-        parent.meaningful = true;
-        return joinInto(parent, '  \n');
+        parent.out.meaningful = true;
+        return joinInto(parent.out, '  \n');
       case 'img':
         return this.image(parent, el);
       case 'wbr':
@@ -141,6 +156,7 @@ class Converter {
     if (BLOCK.has(name)) this.resetWhitespace();
     else if (this.hasText) this.keepLeadingSpace = false;
     const frame = this.frame(el, name, parent);
+    if (frame.transparent && BLOCK.has(name)) joinInto(frame.out, '\n\n');
     if (name === 'table') {
       frame.table = el as HTMLTableElement;
       frame.layout = isLayoutTable(frame.table) ? null : tableLayout(frame.table);
@@ -176,9 +192,14 @@ class Converter {
     // text starts afresh, and a space at the very end of the block is never shown.
     if (block) this.resetWhitespace();
     else if (this.hasText) this.keepLeadingSpace = false;
-    let content = frame.text + '\n'.repeat(frame.newlines);
+    if (frame.transparent) {
+      if (block) joinInto(frame.out, '\n\n');
+      return;
+    }
+    const { out } = frame;
+    let content = out.text + '\n'.repeat(out.newlines);
     let replacement: string;
-    if (!frame.meaningful && !MEANINGFUL_WHEN_EMPTY.has(name)) {
+    if (!out.meaningful && !MEANINGFUL_WHEN_EMPTY.has(name)) {
       replacement = block ? '\n\n' : '';
     } else {
       // Inline elements: whitespace at their edges belongs outside their Markdown markers.
@@ -194,10 +215,10 @@ class Converter {
         }
       }
       replacement = leading + this.rule(frame, content) + trailing;
-      parent.meaningful = true;
+      parent.out.meaningful = true;
     }
     if (name === 'li' || name === 'td' || name === 'th') parent.children++;
-    joinInto(parent, replacement);
+    joinInto(parent.out, replacement);
   }
 
   /** The Markdown of one element around its converted content. */
@@ -295,8 +316,8 @@ class Converter {
       .getAttribute('title')
       ?.replace(/(\n+\s*)+/g, '\n')
       .replace(/"/g, '\\"');
-    parent.meaningful = true;
-    joinInto(parent, `![${alt}](${destination(src)}${title ? ` "${title}"` : ''})`);
+    parent.out.meaningful = true;
+    joinInto(parent.out, `![${alt}](${destination(src)}${title ? ` "${title}"` : ''})`);
   }
 
   /** A text node: whitespace collapsed, Markdown characters escaped (not inside code). */
@@ -314,8 +335,8 @@ class Converter {
       this.pendingSpace = true;
     }
     if (!text) return;
-    if (/\S/.test(text)) frame.meaningful = true;
-    joinInto(frame, frame.code ? text : escapeMarkdown(text));
+    if (/\S/.test(text)) frame.out.meaningful = true;
+    joinInto(frame.out, frame.code ? text : escapeMarkdown(text));
   }
 
   /** Inline Markdown made here (math, a citation link): it reads as text for whitespace. */
@@ -323,22 +344,22 @@ class Converter {
     this.flushSpace(frame);
     this.hasText = true;
     this.textEndsWithSpace = false;
-    frame.meaningful = true;
-    joinInto(frame, markdown);
+    frame.out.meaningful = true;
+    joinInto(frame.out, markdown);
   }
 
   /** Markdown that stands on its own lines (a code block, a rule, display math). */
   private block(frame: Frame, markdown: string): void {
     this.resetWhitespace();
-    if (!markdown) return joinInto(frame, '\n\n');
-    frame.meaningful = true;
-    joinInto(frame, `\n\n${markdown}\n\n`);
+    if (!markdown) return joinInto(frame.out, '\n\n');
+    frame.out.meaningful = true;
+    joinInto(frame.out, `\n\n${markdown}\n\n`);
   }
 
   private flushSpace(frame: Frame): void {
     if (!this.pendingSpace) return;
     this.pendingSpace = false;
-    joinInto(frame, ' ');
+    joinInto(frame.out, ' ');
   }
 
   private resetWhitespace(): void {
