@@ -8,6 +8,7 @@ const HIGHLIGHT_CLASS = /highlight-(?:text|source)-([a-z0-9]+)/;
 const VALID_LANGUAGE = /^[\w#+.-]{1,30}$/;
 /** Inside a code block, these are the viewer's controls, not code. */
 const UI = 'button, svg, style, script';
+const CM_LINE = /(?:^|\s)cm-line(?:\s|$)/;
 
 const classOf = (el: Element | null | undefined) => el?.getAttribute('class') ?? '';
 
@@ -42,11 +43,9 @@ function headerLanguage(pre: Element, viewer: Element): string {
 function codeMirrorText(content: Element): string {
   const lines: string[] = [];
   for (let line = content.firstElementChild; line; line = line.nextElementSibling) {
-    if (!/(?:^|\s)cm-line(?:\s|$)/.test(line.getAttribute('class') ?? '')) continue;
-    // An empty line is drawn as <div class="cm-line"><br></div>: that <br> is a placeholder, not a newline.
-    lines.push(
-      line.getElementsByTagName('br').length ? textWithBreaks(line).replace(/\n$/, '') : (line.textContent ?? ''),
-    );
+    // An empty line is drawn as <div class="cm-line"><br></div>: that <br> is a placeholder, so
+    // a line's text is exactly its textContent.
+    if (CM_LINE.test(line.getAttribute('class') ?? '')) lines.push(line.textContent ?? '');
   }
   return lines.length > 0 ? lines.join('\n') : textWithBreaks(content);
 }

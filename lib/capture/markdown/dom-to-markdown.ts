@@ -383,7 +383,7 @@ function shortText(el: Element, max: number): string | null {
   let text = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     text += (node as Text).data;
-    if (text.length > max * 4 && text.trim().length > max) return null;
+    if (text.length > max && text.trim().length > max) return null;
   }
   return text.trim().length > max ? null : text;
 }
