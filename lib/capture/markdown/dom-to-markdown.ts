@@ -21,16 +21,6 @@ import {
 } from '@/lib/capture/markdown/table';
 
 /**
- * Page DOM to GFM Markdown in one pass, safe by construction: the result is Markdown text only.
- * Elements on the allowlist below become their Markdown; any other element gives only its text;
- * scripts, hidden elements and page UI give nothing. Links and images keep only safe, absolute
- * addresses. The walk is iterative, so no depth of nesting can overflow the stack.
- *
- * The output follows turndown + @joplin/turndown-plugin-gfm, which earlier versions used, so
- * captures read the same as before (see the golden tests); whitespace is collapsed the way a
- * browser shows it, with turndown's rules.
- */
-/**
  * Past this depth, quotes and list items stop adding their markers: each level re-indents all it
  * holds, so a hostile 10,000-deep nesting would otherwise grow quadratically.
  */
@@ -69,7 +59,19 @@ const RULED = new Set([
   ...['del', 's', 'strike', 'code', 'a', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
 ]);
 
-/** The Markdown of a node's children, or of a list of nodes in order (read, never changed). */
+/**
+ * Page DOM to GFM Markdown in one pass, safe by construction: the result is Markdown text only.
+ * Allowlisted elements (RULED above, plus code blocks, images, breaks, rules, KaTeX and citation
+ * pills) become their Markdown; any other element gives only its text; scripts, hidden elements
+ * and page UI give nothing. Links and images keep only safe, absolute
+ * addresses. The walk is iterative, so no depth of nesting can overflow the stack.
+ *
+ * The output follows turndown + @joplin/turndown-plugin-gfm, which earlier versions used, so
+ * captures read the same as before (see the golden tests); whitespace is collapsed the way a
+ * browser shows it, with turndown's rules.
+ *
+ * Converts a node's children, or a list of nodes in order; the nodes are only read.
+ */
 export function domToMarkdown(root: Node | readonly Node[], baseUrl: string): string {
   return new Converter(baseUrl).convert(root);
 }
