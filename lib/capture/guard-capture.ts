@@ -43,7 +43,7 @@ function tooLarge({ capture }: Extract<CaptureResult, { ok: true }>): CaptureRes
     return {
       ok: false,
       code: 'too_large',
-      message: `This ${capture.kind === 'chat' ? 'thread has a message' : capture.kind} of ${count(longest)} characters; a Halo holds at most ${count(LIMITS.blockMarkdownChars)} per part. Select a smaller part to share.`,
+      message: `${capture.kind === 'chat' ? 'A message in this thread' : `This ${capture.kind}`} has ${count(longest)} characters; a Halo holds at most ${count(LIMITS.blockMarkdownChars)} per part. Select a smaller part to share.`,
     };
   }
   return null;
