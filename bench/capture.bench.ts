@@ -73,8 +73,8 @@ export async function run(): Promise<BenchRow[]> {
     }
     for (const [messages, runs] of [
       [20, 15],
-      [200, 7],
-      [2000, 3],
+      [200, 15],
+      [2000, 7],
     ] as const) {
       const page = await browser.newPage();
       const html = chatgptThread(messages);
