@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { showActionStatus } from '@/lib/background/action-status';
 import { openEditor } from '@/lib/background/open-editor';
+import { CHAT_ADAPTERS } from '@/lib/capture/chat/registry';
 import { captureInTab } from '@/lib/capture/run-in-tab';
 import type { CaptureMode } from '@/lib/capture/types';
 import { adoptCapture, appendCapture } from '@/lib/draft/repository';
@@ -10,13 +11,8 @@ export const MENU_SHARE_PAGE = 'halo-share-page';
 export const MENU_ADD_SELECTION = 'halo-add-selection';
 export const MENU_SHARE_CHAT = 'halo-share-chat';
 
-/** Where "Share this chat as Halo" appears: the chat sites Halo reads whole threads from. */
-export const CHAT_PAGES = [
-  'https://chatgpt.com/*',
-  'https://chat.openai.com/*',
-  'https://claude.ai/*',
-  'https://gemini.google.com/*',
-];
+/** Where "Share this chat as Halo" appears: every chat site Halo reads whole threads from. */
+export const CHAT_PAGES = CHAT_ADAPTERS.flatMap((adapter) => adapter.menuPatterns);
 
 /**
  * A menu click grants activeTab like the toolbar button does, so the capture script can be

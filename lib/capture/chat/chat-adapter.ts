@@ -33,6 +33,8 @@ export interface ChatAdapter {
   site: string;
   /** Chosen by URL first … */
   matchesUrl(url: URL): boolean;
+  /** The same pages as match patterns, where the "Share this chat as Halo" menu appears. */
+  menuPatterns: readonly string[];
   /** … then confirmed by the page's own markers; false means the layout is not recognised. */
   recognises(doc: Document): boolean;
   readThread(doc: Document): ChatThread;

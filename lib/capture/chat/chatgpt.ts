@@ -60,6 +60,7 @@ function firstLine(text: string): string {
 export const chatgpt: ChatAdapter = {
   site: 'chatgpt',
   matchesUrl: (url) => /(^|\.)chatgpt\.com$|(^|\.)chat\.openai\.com$/.test(url.hostname),
+  menuPatterns: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
   recognises: (doc) => doc.querySelector(`${TURN} ${MESSAGE}`) !== null,
 
   readThread(doc): ChatThread {

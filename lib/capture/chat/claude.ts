@@ -72,6 +72,7 @@ function answerOf(response: Element, doc: Document, thinking: Element | undefine
 export const claude: ChatAdapter = {
   site: 'claude',
   matchesUrl: (url) => url.hostname === 'claude.ai',
+  menuPatterns: ['https://claude.ai/*'],
   recognises: (doc) => doc.querySelector(USER) !== null && messages(doc).some((m) => m.matches(ASSISTANT)),
 
   readThread(doc): ChatThread {

@@ -92,6 +92,7 @@ function answerOf(response: Element, doc: Document): HTMLElement {
 export const gemini: ChatAdapter = {
   site: 'gemini',
   matchesUrl: (url) => url.hostname === 'gemini.google.com',
+  menuPatterns: ['https://gemini.google.com/*'],
   recognises: (doc) => doc.querySelector(`${EXCHANGE} user-query, ${EXCHANGE} model-response`) !== null,
 
   readThread(doc): ChatThread {

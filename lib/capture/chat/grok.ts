@@ -26,6 +26,7 @@ function contentOf(message: Element, bubble: Element, doc: Document): HTMLElemen
 export const grok: ChatAdapter = {
   site: 'grok',
   matchesUrl: (url) => url.hostname === 'grok.com' || url.hostname.endsWith('.grok.com'),
+  menuPatterns: ['https://grok.com/*'],
   recognises: (doc) => messages(doc).length > 0,
 
   readThread(doc): ChatThread {

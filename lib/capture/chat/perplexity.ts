@@ -14,6 +14,7 @@ function sections(doc: Document): Element[] {
 export const perplexity: ChatAdapter = {
   site: 'perplexity',
   matchesUrl: (url) => url.hostname === 'www.perplexity.ai' || url.hostname === 'perplexity.ai',
+  menuPatterns: ['https://www.perplexity.ai/*', 'https://perplexity.ai/*'],
   recognises: (doc) =>
     doc.querySelector(`section ${QUESTION}`) !== null && doc.querySelector(`section ${ANSWER}`) !== null,
 

@@ -31,3 +31,14 @@ it.each([
 ])('%s is handled by %s', (url, site) => {
   expect(adapterForUrl(url)?.site).toBe(site);
 });
+
+// The menu listed only three of the five sites once (issue 5): each adapter names its own pages.
+it.each(CHAT_FIXTURES.map((f) => [f.file, f.url]))('the chat menu appears on %s', (_file, url) => {
+  const matches = (pattern: string) => {
+    const [, scheme, host, path] = /^(\w+):\/\/([^/]+)(\/.*)$/.exec(pattern)!;
+    const page = new URL(url);
+    const glob = new RegExp(`^${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    return page.protocol === `${scheme}:` && page.host === host && glob.test(page.pathname + page.search);
+  };
+  expect(adapterForUrl(url)!.menuPatterns.some(matches)).toBe(true);
+});
