@@ -1,7 +1,17 @@
 import { create } from 'zustand';
 import type { CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
-import { applyFilter, removeBlock, setIncluded, type BlockFilter } from '@/lib/draft/edit-operations';
+import {
+  addTextBlock,
+  applyFilter,
+  moveBlock,
+  removeBlock,
+  setIncluded,
+  updateBlockMarkdown,
+  type BlockFilter,
+} from '@/lib/draft/edit-operations';
+import { newId } from '@/lib/draft/from-capture';
+import { emptyHistory, record, redo, undo, type History } from '@/lib/draft/history';
 import { adoptCapture, getCurrentDraft, saveDraft } from '@/lib/draft/repository';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
@@ -10,12 +20,18 @@ import type { PublishJob } from '@/lib/publish/job';
 import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findings';
 import { consentItem, publishJobsItem } from '@/lib/storage/items';
 
-/** Edits reach storage at most this long after the keystroke (and at once when the popup hides). */
+/** Edits reach storage at most this long after the first unsaved keystroke (and at once when the popup hides). */
 export const SAVE_DEBOUNCE_MS = 250;
 
 export interface Notice {
   code: CaptureErrorCode | 'invalid' | 'publish_refused';
   message: string;
+}
+
+/** What the last edit, undo or redo did, for the aria-live region; `undoable` offers an Undo button. */
+export interface Announcement {
+  text: string;
+  undoable: boolean;
 }
 
 export interface EditorState {
@@ -33,6 +49,11 @@ export interface EditorState {
   askingConsent: false | 'first' | 'findings';
   /** Possible secrets and personal data in the included blocks, kept current as the draft changes. */
   findings: Finding[];
+  canUndo: boolean;
+  canRedo: boolean;
+  announcement: Announcement | null;
+  /** The block whose Markdown editor is open. */
+  editingId: string | null;
 
   init(tabId: number | null): Promise<void>;
   capture(mode: CaptureMode): Promise<void>;
@@ -42,6 +63,13 @@ export interface EditorState {
   applyFilter(filter: BlockFilter): void;
   redact(findings: Finding[]): void;
   removeBlock(blockId: string): void;
+  moveBlock(blockId: string, toIndex: number): void;
+  updateBlockMarkdown(blockId: string, markdown: string): void;
+  /** Adds an empty text block after `afterBlockId` (or at the end) and opens its editor. */
+  addTextBlock(afterBlockId: string | null): void;
+  setEditing(blockId: string | null): void;
+  undo(): void;
+  redo(): void;
   publish(): Promise<void>;
   acceptConsent(): Promise<void>;
   cancelConsent(): void;
@@ -53,6 +81,7 @@ export interface EditorState {
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let scanTimer: ReturnType<typeof setTimeout> | undefined;
 let unwatchJobs: (() => void) | undefined;
+let history: History = emptyHistory();
 
 function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined): PublishJob | null {
   if (!draftId) return null;
@@ -64,15 +93,45 @@ function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined
 }
 
 export const useEditor = create<EditorState>()((set, get) => {
-  const edit = (change: (draft: Draft) => Draft) => {
-    const { draft } = get();
-    if (!draft) return;
-    // The UI updates first; storage follows within SAVE_DEBOUNCE_MS.
-    set({ draft: change({ ...draft, updatedAt: new Date().toISOString() }) });
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
+  const scheduleSave = () => {
+    // Not reset by each keystroke: a long typing burst still reaches storage every SAVE_DEBOUNCE_MS.
+    saveTimer ??= setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
     scheduleScan();
   };
+
+  /**
+   * Applies a pure change, records it for undo and saves it. `burstKey` names the field being
+   * typed in, so a burst of keystrokes there is one undo step.
+   */
+  const edit = (change: (draft: Draft) => Draft, label: string, burstKey: string | null = null) => {
+    const { draft } = get();
+    if (!draft) return;
+    const changed = change(draft);
+    if (changed === draft) return;
+    history = record(history, draft, label, burstKey, Date.now());
+    // The UI updates first; storage follows within SAVE_DEBOUNCE_MS.
+    set({ draft: { ...changed, updatedAt: new Date().toISOString() }, canUndo: true, canRedo: false });
+    scheduleSave();
+  };
+
+  const travel = (direction: 'undo' | 'redo') => {
+    const { draft } = get();
+    if (!draft) return;
+    const moved = (direction === 'undo' ? undo : redo)(history, draft);
+    if (!moved) return;
+    history = moved.history;
+    const editingId = get().editingId;
+    set({
+      draft: { ...moved.draft, updatedAt: new Date().toISOString() },
+      canUndo: history.past.length > 0,
+      canRedo: history.future.length > 0,
+      announcement: { text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${moved.label}.`, undoable: false },
+      editingId: moved.draft.blocks.some((b) => b.id === editingId) ? editingId : null,
+    });
+    scheduleSave();
+  };
+
+  const blockNumber = (blockId: string) => (get().draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1;
 
   const scan = async () => {
     const { draft } = get();
@@ -116,6 +175,10 @@ export const useEditor = create<EditorState>()((set, get) => {
     job: null,
     askingConsent: false,
     findings: [],
+    canUndo: false,
+    canRedo: false,
+    announcement: null,
+    editingId: null,
 
     async init(tabId) {
       set({ tabId, draft: await getCurrentDraft() });
@@ -151,28 +214,79 @@ export const useEditor = create<EditorState>()((set, get) => {
     },
 
     setTitle(title) {
-      edit((draft) => ({ ...draft, title }));
+      edit((draft) => ({ ...draft, title }), 'title', 'title');
     },
 
     setNote(note) {
-      edit((draft) => ({ ...draft, note }));
+      edit((draft) => ({ ...draft, note }), 'note', 'note');
     },
 
     setIncluded(blockId, included) {
-      edit((draft) => setIncluded(draft, blockId, included));
+      edit(
+        (draft) => setIncluded(draft, blockId, included),
+        `${included ? 'include' : 'exclude'} block ${blockNumber(blockId)}`,
+      );
     },
 
     applyFilter(filter) {
-      edit((draft) => applyFilter(draft, filter));
+      edit((draft) => applyFilter(draft, filter), 'quick filter');
     },
 
     redact(findings) {
-      edit((draft) => redactDraft(draft, findings));
+      edit((draft) => redactDraft(draft, findings), findings.length === 1 ? 'redaction' : 'redactions');
       set({ findings: get().findings.filter((f) => !findings.includes(f)) });
     },
 
     removeBlock(blockId) {
-      edit((draft) => removeBlock(draft, blockId));
+      const number = blockNumber(blockId);
+      edit((draft) => removeBlock(draft, blockId), `delete block ${number}`);
+      set({
+        announcement: { text: `Block ${number} deleted.`, undoable: true },
+        editingId: get().editingId === blockId ? null : get().editingId,
+      });
+    },
+
+    moveBlock(blockId, toIndex) {
+      const from = blockNumber(blockId);
+      edit((draft) => moveBlock(draft, blockId, toIndex), `move block ${from}`);
+      const to = blockNumber(blockId);
+      if (to !== from) {
+        set({
+          announcement: {
+            text: `Block ${from} moved to position ${to} of ${get().draft!.blocks.length}.`,
+            undoable: true,
+          },
+        });
+      }
+    },
+
+    updateBlockMarkdown(blockId, markdown) {
+      edit(
+        (draft) => updateBlockMarkdown(draft, blockId, markdown),
+        `edit block ${blockNumber(blockId)}`,
+        `block:${blockId}`,
+      );
+    },
+
+    addTextBlock(afterBlockId) {
+      const id = newId();
+      edit((draft) => addTextBlock(draft, id, afterBlockId), 'add text block');
+      set({
+        editingId: id,
+        announcement: { text: `Text block added at position ${blockNumber(id)}.`, undoable: true },
+      });
+    },
+
+    setEditing(blockId) {
+      set({ editingId: blockId });
+    },
+
+    undo() {
+      travel('undo');
+    },
+
+    redo() {
+      travel('redo');
     },
 
     async publish() {

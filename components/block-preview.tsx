@@ -1,0 +1,87 @@
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { SafeHtml } from '@/components/safe-html';
+import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
+import { renderBlock } from '@/lib/halo/render';
+import { LIMITS, type Block } from '@/lib/halo/schema';
+
+/**
+ * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs
+ * more than a second. One shared observer watches them all; a block once shown stays rendered.
+ */
+const waiting = new Map<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+
+function whenNearView(element: Element, show: () => void): () => void {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        waiting.get(entry.target)?.();
+        waiting.delete(entry.target);
+        observer!.unobserve(entry.target);
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  waiting.set(element, show);
+  observer.observe(element);
+  return () => {
+    waiting.delete(element);
+    observer?.unobserve(element);
+  };
+}
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+function SizeNote({ block }: { block: Block }) {
+  const chars = block.markdown.length;
+  if (chars > LIMITS.blockMarkdownChars) {
+    return (
+      <p className="block-size-note failed" role="note">
+        This block has {format(chars)} characters: too long to publish (at most {format(LIMITS.blockMarkdownChars)}).
+        Shorten it, split it, or exclude it. The preview shows its first {format(PREVIEW_CHARS)}.
+      </p>
+    );
+  }
+  if (chars > PREVIEW_CHARS) {
+    return (
+      <p className="block-size-note muted" role="note">
+        The preview shows the first {format(PREVIEW_CHARS)} of {format(chars)} characters; all of it is kept and
+        published.
+      </p>
+    );
+  }
+  return null;
+}
+
+/** One block rendered with the server's renderer, once it comes near view. */
+export const BlockPreview = memo(function BlockPreview({ block }: { block: Block }) {
+  const [shown, setShown] = useState(typeof IntersectionObserver === 'undefined');
+  const placeholder = useRef<HTMLDivElement>(null);
+  useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
+  const html = useMemo(() => (shown ? renderBlock(previewable(block).block) : ''), [shown, block]);
+  if (!shown) {
+    return (
+      <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder">
+        {block.markdown.slice(0, 280)}
+      </div>
+    );
+  }
+  return (
+    <>
+      <SafeHtml html={html} />
+      <SizeNote block={block} />
+    </>
+  );
+});
+
+/** The live preview beside the Markdown editor: it follows the typing, at a lower priority than it. */
+export const LivePreview = memo(function LivePreview({ block }: { block: Block }) {
+  const html = useMemo(() => renderBlock(previewable(block).block), [block]);
+  return (
+    <>
+      <SafeHtml html={html} className="block-live-preview" />
+      <SizeNote block={block} />
+    </>
+  );
+});
