@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { BlockItem, type BlockActions, type DropEdge } from '@/components/block-item';
 import type { DraftBlock } from '@/lib/draft/draft';
 
@@ -12,6 +12,12 @@ interface Props {
 }
 
 const DRAG_TYPE = 'application/x-halo-block';
+/**
+ * Rows mounted at once when the editor opens; the rest follow in a transition React can interrupt,
+ * so a 500-block draft is interactive at once (issue 4). Every row then stays in the page: screen
+ * readers, Find and drag and drop see the whole list, unlike a virtualized one.
+ */
+export const FIRST_ROWS = 30;
 
 /**
  * The draft's blocks as they will be published, in order. Rows are memoized: a keystroke in one
@@ -19,6 +25,12 @@ const DRAG_TYPE = 'application/x-halo-block';
  * and the move buttons on each row.
  */
 export function BlockList({ blocks, actions, editingId = null, flagged }: Props) {
+  const [allMounted, setAllMounted] = useState(blocks.length <= FIRST_ROWS);
+  useEffect(() => {
+    if (allMounted) return;
+    const timer = setTimeout(() => startTransition(() => setAllMounted(true)));
+    return () => clearTimeout(timer);
+  }, [allMounted]);
   const [drop, setDrop] = useState<{ id: string; edge: DropEdge } | null>(null);
   // Where the drag started: the list does not change during a drag, so the index stays true.
   const dragged = useRef<{ id: string; index: number } | null>(null);
@@ -63,7 +75,7 @@ export function BlockList({ blocks, actions, editingId = null, flagged }: Props)
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDrop(null);
       }}
     >
-      {blocks.map((item, index) => (
+      {(allMounted ? blocks : blocks.slice(0, FIRST_ROWS)).map((item, index) => (
         <BlockItem
           key={item.id}
           item={item}

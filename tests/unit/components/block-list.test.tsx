@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { BlockActions } from '@/components/block-item';
-import { BlockList } from '@/components/block-list';
+import { BlockList, FIRST_ROWS } from '@/components/block-list';
 import type { DraftBlock } from '@/lib/draft/draft';
 
 afterEach(cleanup);
@@ -47,4 +47,16 @@ it('includes and excludes a block with its labelled checkbox (issue 4)', () => {
   expect(onToggle).toHaveBeenCalledWith('r', true);
   fireEvent.click(boxes[0]!);
   expect(onToggle).toHaveBeenCalledWith('q', false);
+});
+
+it('opens a long draft with its first rows, then mounts every row (issue 4, 500-block drafts)', async () => {
+  const many: DraftBlock[] = Array.from({ length: FIRST_ROWS + 40 }, (_, i) => ({
+    id: `b${i}`,
+    included: true,
+    block: { type: 'text', markdown: `Block ${i}` },
+  }));
+  render(<BlockList blocks={many} actions={actions()} />);
+  expect(screen.getAllByTestId('block')).toHaveLength(FIRST_ROWS);
+  await waitFor(() => expect(screen.getAllByTestId('block')).toHaveLength(FIRST_ROWS + 40));
+  expect(screen.getAllByTestId('block').at(-1)!.textContent).toContain(`Block ${FIRST_ROWS + 39}`);
 });
