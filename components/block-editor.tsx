@@ -18,7 +18,12 @@ export function BlockEditor({ block, name, onChange, onDone }: Props) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   // Typing stays urgent; the preview catches up when the renderer has time (a long block takes a while).
   const previewed = useDeferredValue(block);
-  useEffect(() => textarea.current?.focus(), []);
+  useEffect(() => {
+    // Opened to add to it: the caret starts at the end.
+    const field = textarea.current!;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
   return (
     <div className="block-editor" data-testid="block-editor">
       <label className="field">

@@ -6,28 +6,34 @@ import { LIMITS, type Block } from '@/lib/halo/schema';
 
 /**
  * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs
- * more than a second. One shared observer watches them all; a block once shown stays rendered.
+ * more than a second. One observer per scrolling list (its root, so blocks a screen below the
+ * list's visible part render before they scroll in) watches them all; a block once shown stays rendered.
  */
 const waiting = new Map<Element, () => void>();
-let observer: IntersectionObserver | undefined;
+const observers = new WeakMap<Element, IntersectionObserver>();
 
 function whenNearView(element: Element, show: () => void): () => void {
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        waiting.get(entry.target)?.();
-        waiting.delete(entry.target);
-        observer!.unobserve(entry.target);
-      }
-    },
-    { rootMargin: '600px 0px' },
-  );
+  const root = element.closest('.block-list') ?? document.documentElement;
+  let observer = observers.get(root);
+  if (!observer) {
+    observer = new IntersectionObserver(
+      (entries, self) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          waiting.get(entry.target)?.();
+          waiting.delete(entry.target);
+          self.unobserve(entry.target);
+        }
+      },
+      { root, rootMargin: '600px 0px' },
+    );
+    observers.set(root, observer);
+  }
   waiting.set(element, show);
   observer.observe(element);
   return () => {
     waiting.delete(element);
-    observer?.unobserve(element);
+    observer.unobserve(element);
   };
 }
 
