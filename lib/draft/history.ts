@@ -54,29 +54,16 @@ export interface Travel {
   label: string;
 }
 
-export function undo(history: History, current: Draft): Travel | null {
-  const step = history.draftId === current.id ? history.past.at(-1) : undefined;
+/** One step back (undo) or forward (redo); null when there is none, or the history is another draft's. */
+export function travel(history: History, current: Draft, direction: 'undo' | 'redo'): Travel | null {
+  const [from, to] = direction === 'undo' ? (['past', 'future'] as const) : (['future', 'past'] as const);
+  const step = history.draftId === current.id ? history[from].at(-1) : undefined;
   if (!step) return null;
   return {
     history: {
       ...history,
-      past: history.past.slice(0, -1),
-      future: [...history.future, { draft: current, label: step.label }],
-      burst: null,
-    },
-    draft: step.draft,
-    label: step.label,
-  };
-}
-
-export function redo(history: History, current: Draft): Travel | null {
-  const step = history.draftId === current.id ? history.future.at(-1) : undefined;
-  if (!step) return null;
-  return {
-    history: {
-      ...history,
-      past: [...history.past, { draft: current, label: step.label }],
-      future: history.future.slice(0, -1),
+      [from]: history[from].slice(0, -1),
+      [to]: [...history[to], { draft: current, label: step.label }],
       burst: null,
     },
     draft: step.draft,

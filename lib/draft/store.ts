@@ -11,7 +11,7 @@ import {
   type BlockFilter,
 } from '@/lib/draft/edit-operations';
 import { newId } from '@/lib/draft/from-capture';
-import { emptyHistory, record, redo, undo, type History } from '@/lib/draft/history';
+import { emptyHistory, record, travel, type History } from '@/lib/draft/history';
 import { adoptCapture, getCurrentDraft, saveDraft } from '@/lib/draft/repository';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
@@ -114,10 +114,10 @@ export const useEditor = create<EditorState>()((set, get) => {
     scheduleSave();
   };
 
-  const travel = (direction: 'undo' | 'redo') => {
+  const goBackOrForward = (direction: 'undo' | 'redo') => {
     const { draft } = get();
     if (!draft) return;
-    const moved = (direction === 'undo' ? undo : redo)(history, draft);
+    const moved = travel(history, draft, direction);
     if (!moved) return;
     history = moved.history;
     const editingId = get().editingId;
@@ -282,11 +282,11 @@ export const useEditor = create<EditorState>()((set, get) => {
     },
 
     undo() {
-      travel('undo');
+      goBackOrForward('undo');
     },
 
     redo() {
-      travel('redo');
+      goBackOrForward('redo');
     },
 
     async publish() {

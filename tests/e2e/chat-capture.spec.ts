@@ -2,18 +2,12 @@
 // published with speaker labels, highlighted code and rendered math.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './harness';
+import { openAtRealUrl } from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/chat/chatgpt/long-thread.html', import.meta.url), 'utf8');
 
 test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3)', async ({ context, extension }) => {
-  const page = await context.newPage();
-  const html = await fixture;
-  await page.route('https://chatgpt.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ contentType: 'text/html', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await page.goto('https://chatgpt.com/c/6742-abcd');
+  const page = await openAtRealUrl(context, 'https://chatgpt.com/c/6742-abcd', await fixture);
 
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
@@ -101,13 +95,7 @@ for (const { site, url, roles, warning } of [
     extension,
   }) => {
     const html = await readFile(new URL(`../fixtures/chat/${site}/thread.html`, import.meta.url), 'utf8');
-    const page = await context.newPage();
-    await page.route(`${new URL(url).origin}/**`, (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ contentType: 'text/html', body: html })
-        : route.fulfill({ status: 404, body: '' }),
-    );
-    await page.goto(url);
+    const page = await openAtRealUrl(context, url, html);
     const popup = await extension.clickToolbar(page);
     await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${roles.length}`);
     expect(

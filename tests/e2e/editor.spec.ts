@@ -2,23 +2,20 @@
 // delete, exclude, a new text block; closing the popup, then restarting the browser on the same
 // profile, loses none of it; the published page shows the edits in order.
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './harness';
-import { ExtensionDriver, launchWithExtension, serviceWorkerOf, type RealPopup } from './support/extension-driver';
+import {
+  ExtensionDriver,
+  launchWithExtension,
+  openAtRealUrl,
+  serviceWorkerOf,
+  type RealPopup,
+} from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/chat/chatgpt/long-thread.html', import.meta.url), 'utf8');
 
-async function openThread(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const html = await fixture;
-  await page.route('https://chatgpt.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ contentType: 'text/html', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await page.goto('https://chatgpt.com/c/6742-abcd');
-  return page;
-}
+const openThread = async (context: BrowserContext) =>
+  openAtRealUrl(context, 'https://chatgpt.com/c/6742-abcd', await fixture);
 
 /** A real key press in the popup (CDP input, not a synthetic DOM event). */
 async function press(popup: RealPopup, key: string, code: string, keyCode: number, modifiers = 0) {

@@ -6,10 +6,12 @@ import {
   emptyHistory,
   historyShortcut,
   record,
-  redo,
-  undo,
+  travel,
   type History,
 } from '@/lib/draft/history';
+
+const undo = (h: History, current: Draft) => travel(h, current, 'undo');
+const redo = (h: History, current: Draft) => travel(h, current, 'redo');
 
 const draft = (title: string, id = 'd'): Draft => ({
   id,
