@@ -7,6 +7,9 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
   outDir,
+  // HALO_E2E=1 (npm test's build) exposes the menu and shortcut handlers to tests/e2e; every other
+  // build compiles that branch out (entrypoints/background/index.ts).
+  vite: () => ({ define: { __HALO_E2E__: JSON.stringify(process.env.HALO_E2E === '1') } }),
   manifest: ({ browser }) => ({
     name: 'Halo Lumin',
     description: 'Share a selection, an article or a whole AI chat thread as one clean page: a Halo.',
@@ -29,6 +32,11 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Capture this tab and open the Halo editor',
+      },
+      // Alt+Shift+K: free in Chrome, Edge and Firefox (Alt+Shift+S is taken on ChromeOS).
+      'quick-share': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Quick share: capture, publish and copy the link in one step',
       },
     },
     ...(browser === 'firefox'

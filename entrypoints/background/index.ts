@@ -1,10 +1,17 @@
 import { defineBackground } from '#imports';
+import { exposeE2eHooks } from '@/lib/background/expose-e2e-hooks';
+import { setupCommands } from '@/lib/background/setup-commands';
 import { setupContextMenus } from '@/lib/background/setup-context-menus';
 import { setupMessages } from '@/lib/background/setup-messages';
+import { setupPublishStatus } from '@/lib/background/publish-status';
 import { setupQueue } from '@/lib/background/setup-queue';
 
 export default defineBackground(() => {
   setupMessages();
   setupContextMenus();
+  setupCommands();
+  setupPublishStatus();
   setupQueue();
+  // Compiled out of every build but the e2e one (wxt.config.ts).
+  if (__HALO_E2E__) exposeE2eHooks();
 });

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { showActionStatus } from '@/lib/background/action-status';
 import { openEditor } from '@/lib/background/open-editor';
 import { captureInTab } from '@/lib/capture/run-in-tab';
 import type { CaptureMode } from '@/lib/capture/types';
@@ -26,13 +27,14 @@ export async function onMenuClick(menuItemId: string | number, tabId: number | u
     if (tabId === undefined) return;
     const result = await captureInTab(tabId, 'selection');
     if (!result.ok) {
-      await browser.action.setBadgeText({ text: '!', tabId });
-      await browser.action.setTitle({ title: `Halo: ${result.message}`, tabId });
+      await showActionStatus('!', `Halo: ${result.message}`);
       return;
     }
     const { draft } = await appendCapture(result.capture);
-    await browser.action.setBadgeText({ text: String(draft.blocks.length) });
-    await browser.action.setTitle({ title: `Halo draft: ${draft.blocks.length} snippets. Click to edit and publish.` });
+    await showActionStatus(
+      String(draft.blocks.length),
+      `Halo draft: ${draft.blocks.length} snippets. Click to edit and publish.`,
+    );
     return;
   }
   const mode: CaptureMode = menuItemId === MENU_SHARE_SELECTION ? 'selection' : 'page';

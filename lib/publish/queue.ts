@@ -113,7 +113,6 @@ export async function runJob(jobId: string): Promise<void> {
       await setState(jobId, { status: 'published', url, haloId: id, editToken, publishedAt, copied: false });
       const copied = await copyFromBackground(url);
       await setState(jobId, { status: 'published', url, haloId: id, editToken, publishedAt, copied });
-      await browser.action.setBadgeText({ text: copied ? '✓' : '' }).catch(() => undefined);
       return;
     }
     if (outcome.retryable) {

@@ -1,6 +1,7 @@
-// A whole ChatGPT thread at its real URL (issue 3): toolbar click, every message with its speaker,
-// published with speaker labels, highlighted code and rendered math.
+// Whole chat threads at their real URLs (issue 3): toolbar click, every message with its speaker,
+// published with speaker labels, highlighted code and rendered math; an unrecognised layout said plainly.
 import { readFile } from 'node:fs/promises';
+import { CHAT_FIXTURES } from '../fixtures/chat/manifest';
 import { expect, test } from './harness';
 import { openAtRealUrl } from './support/extension-driver';
 
@@ -34,7 +35,7 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"][data-included="true"]').length === 5`);
   await popup.click('[data-testid="filter-no-reasoning"]');
   await popup.click('[data-testid="publish-button"]');
-  await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+  await popup.click('[data-testid="consent-accept"]');
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
   await popup.close();
 
@@ -69,43 +70,47 @@ test('an unrecognised chat layout is said plainly, with article capture offered 
   await popup.close();
 });
 
-for (const { site, url, roles, warning } of [
-  {
-    site: 'claude',
-    url: 'https://claude.ai/chat/8f2c-1d',
-    roles: ['user', 'assistant', 'user', 'assistant'],
-    warning: false,
-  },
-  {
-    site: 'gemini',
-    url: 'https://gemini.google.com/app/4b1d9e',
-    roles: ['user', 'assistant', 'user', 'assistant'],
-    warning: true,
-  },
-  { site: 'grok', url: 'https://grok.com/chat/abc-1', roles: ['user', 'assistant'], warning: false },
-  {
-    site: 'perplexity',
-    url: 'https://www.perplexity.ai/search/what-is-a-csp-sandbox-x1',
-    roles: ['user', 'assistant', 'user', 'assistant'],
-    warning: false,
-  },
-]) {
-  test(`a ${site} thread at its real URL lists every message with its role (issue 3)`, async ({
+// Each other site's long thread (code, table, math, citations, reasoning where the site has it):
+// served at its real address, captured by a toolbar click, published.
+for (const fixture of CHAT_FIXTURES.filter(
+  (f) => f.file.endsWith('/long-thread.html') && !f.file.startsWith('chatgpt/'),
+)) {
+  const site = fixture.file.split('/')[0]!;
+  test(`a ${site} thread lists every message with its role and publishes with speakers, code and math (issue 3)`, async ({
     context,
     extension,
   }) => {
-    const html = await readFile(new URL(`../fixtures/chat/${site}/thread.html`, import.meta.url), 'utf8');
-    const page = await openAtRealUrl(context, url, html);
+    const html = await readFile(new URL(`../fixtures/chat/${fixture.file}`, import.meta.url), 'utf8');
+    const page = await openAtRealUrl(context, fixture.url, html);
     const popup = await extension.clickToolbar(page);
-    await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${roles.length}`);
+    await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${fixture.blocks.length}`);
     expect(
       await popup.evaluate<string[]>(
         `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.dataset.role)`,
       ),
-    ).toEqual(roles);
-    const warnings = await popup.evaluate<string>(`document.querySelector('.warnings')?.innerText ?? ''`);
-    if (warning) expect(warnings).toMatch(/older turns/);
-    else expect(warnings).toBe('');
+    ).toEqual(fixture.blocks);
+    // The warnings the page calls for (Gemini's lazily loaded turns, Claude's artifacts), and no others.
+    const warnings = await popup.evaluate<string[]>(
+      `[...document.querySelectorAll('.warnings li')].map((li) => li.textContent)`,
+    );
+    expect(warnings).toHaveLength(fixture.warnings.length);
+    fixture.warnings.forEach((warning, i) => expect(warnings[i]).toMatch(warning));
+
+    await popup.click('[data-testid="publish-button"]');
+    await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+    const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
     await popup.close();
+
+    const published = await context.newPage();
+    await published.route(/^https:/, (route) => route.abort());
+    await published.goto(link);
+    // Reasoning stays out by default: every message, nothing else.
+    await expect(published.locator('.halo-block')).toHaveCount(fixture.blocks.filter((b) => b !== 'reasoning').length);
+    await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
+    await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText(fixture.assistant);
+    await expect(published.locator('pre code[class*="language-"] [class^="hljs-"]').first()).toBeVisible();
+    await expect(published.locator('math[display="block"]').first()).toBeAttached();
+    await expect(published.locator('math:not([display="block"])').first()).toBeAttached();
+    await expect(published.locator('table th, table td').first()).toBeVisible();
   });
 }

@@ -44,6 +44,11 @@ test('a queued publish survives the worker being stopped and lands exactly once 
     await expect
       .poll(() => extension.readClipboard(`${back.url}/healthz`), { timeout: 10_000 })
       .toBe(`${back.url}/h/${id}`);
+    // The popup is closed: the toolbar button says it landed, and its tooltip holds the link.
+    expect(await extension.actionStatus()).toEqual({
+      badge: '✓',
+      title: `Halo published. The link is on your clipboard: ${back.url}/h/${id}`,
+    });
     // Nothing else arrives later: the job is done, not retried.
     await page.waitForTimeout(2_000);
     const again = new Database(server.dbPath, { readonly: true });

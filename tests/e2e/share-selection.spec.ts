@@ -25,8 +25,8 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
 
   await popup.type('[data-testid="draft-title"]', 'Fibonacci, lazily');
   await popup.click('[data-testid="publish-button"]');
-  // The first publish asks for consent (issue 7): accept it when it is shown.
-  await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+  // A fresh profile's first publish asks for consent (issue 7); waiting for the dialog, not racing it.
+  await popup.click('[data-testid="consent-accept"]');
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
   expect(link.startsWith(`${server.url}/h/`)).toBe(true);
   await popup.close();

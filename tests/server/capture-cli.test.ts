@@ -7,11 +7,11 @@ const run = (...args: string[]) =>
   promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/capture-cli.ts', ...args]);
 
 it('prints a saved chat page as Markdown and as JSON', async () => {
-  const md = await run('tests/fixtures/chat/claude/thread.html', '--url', 'https://claude.ai/chat/8f2c-1d');
+  const md = await run('tests/fixtures/chat/claude/short-thread.html', '--url', 'https://claude.ai/chat/8f2c-1d');
   expect(md.stdout).toMatch(/^# Rust lifetimes explained\n/);
   expect(md.stdout).toContain('**Claude:**');
   const json = await run(
-    'tests/fixtures/chat/gemini/thread.html',
+    'tests/fixtures/chat/gemini/short-thread.html',
     '--url',
     'https://gemini.google.com/app/1',
     '--format',
@@ -26,7 +26,7 @@ it('prints a saved chat page as Markdown and as JSON', async () => {
 }, 30_000);
 
 it('says how to use it when arguments are missing', async () => {
-  await expect(run('tests/fixtures/chat/claude/thread.html')).rejects.toMatchObject({
+  await expect(run('tests/fixtures/chat/claude/short-thread.html')).rejects.toMatchObject({
     code: 2,
     stderr: expect.stringMatching(/usage: npm run capture/),
   });

@@ -1,5 +1,6 @@
 import type { Role } from '@/lib/halo/schema';
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
+import { reasoningAfterToggle } from '@/lib/capture/chat/reasoning-toggle';
 
 const TURN = '[data-testid^="conversation-turn-"]';
 const MESSAGE = '[data-message-author-role]';
@@ -29,17 +30,26 @@ function labelOf(turn: Element, role: Role): string {
  * its expanded content is what follows the toggle outside any message element.
  */
 function reasoningOf(turn: Element, doc: Document): HTMLElement | undefined {
-  const toggle = Array.from(turn.querySelectorAll('button')).find((b) =>
-    /^\s*(thought|reasoned) for\b/i.test(b.textContent ?? ''),
-  );
-  if (!toggle) return undefined;
-  const holder = doc.createElement('div');
-  let node: Element | null = toggle.nextElementSibling;
-  while (node && !node.matches(MESSAGE) && !node.querySelector(MESSAGE)) {
-    holder.appendChild(node.cloneNode(true));
-    node = node.nextElementSibling;
-  }
-  return holder.textContent?.trim() ? holder : undefined;
+  return reasoningAfterToggle(turn, doc, (node) => node.matches(MESSAGE) || node.querySelector(MESSAGE) !== null);
+}
+
+/** What the user typed (older layouts put it straight in the message element), then any files attached. */
+function userText(message: Element): string {
+  const typed = (message.querySelector('.whitespace-pre-wrap') ?? message).textContent ?? '';
+  // File chips are labelled groups beside the text: the file's name is all the page shows of it.
+  const files = Array.from(message.querySelectorAll('[role="group"][aria-label]'), (chip) => {
+    return `📎 ${chip.getAttribute('aria-label')}`;
+  });
+  return [typed.replace(/\u200b/g, '').trim(), ...files].filter(Boolean).join('\n');
+}
+
+/** Turns are numbered in the page: a gap means some were not loaded (or were removed) when captured. */
+function missingTurns(turns: Element[]): string[] {
+  const numbers = turns.map((t) => Number(/(\d+)$/.exec(t.getAttribute('data-testid') ?? '')?.[1]));
+  if (!numbers.some((n, i) => i > 0 && n - numbers[i - 1]! > 1)) return [];
+  return [
+    'Part of this ChatGPT thread was not in the page when it was captured: scroll through the whole conversation, then capture again.',
+  ];
 }
 
 function firstLine(text: string): string {
@@ -55,7 +65,8 @@ export const chatgpt: ChatAdapter = {
   readThread(doc): ChatThread {
     const turns: ChatTurn[] = [];
     let model: string | undefined;
-    for (const turn of Array.from(doc.querySelectorAll(TURN))) {
+    const numbered = Array.from(doc.querySelectorAll(TURN));
+    for (const turn of numbered) {
       const messages = Array.from(turn.querySelectorAll(MESSAGE));
       if (messages.length === 0) continue;
       const role = roleOf(messages[0]!);
@@ -75,22 +86,23 @@ export const chatgpt: ChatAdapter = {
       }
       const entry: ChatTurn = { role, author: labelOf(turn, role), content };
       if (role === 'user') {
-        entry.plainText = messages
-          .map((m) => m.querySelector('.whitespace-pre-wrap')?.textContent ?? '')
-          .join('\n\n')
-          .replace(/\u200b/g, '');
+        entry.plainText = messages.map(userText).join('\n\n');
       }
       const reasoning = role === 'assistant' ? reasoningOf(turn, doc) : undefined;
       if (reasoning) entry.reasoning = reasoning;
       turns.push(entry);
     }
-    const pageTitle = doc.title.replace(/\s*[-|–]\s*ChatGPT\s*$/i, '').trim();
+    // "Title - ChatGPT" in a conversation, "ChatGPT - Title" on a share page.
+    const pageTitle = doc.title
+      .replace(/\s*[-|–]\s*ChatGPT\s*$/i, '')
+      .replace(/^\s*ChatGPT\s*[-|–]\s*/i, '')
+      .trim();
     const firstQuestion = turns.find((t) => t.role === 'user')?.plainText ?? '';
     return {
       title: pageTitle && pageTitle !== 'ChatGPT' ? pageTitle : firstLine(firstQuestion) || 'ChatGPT conversation',
       ...(model ? { model } : {}),
       turns,
-      warnings: [],
+      warnings: missingTurns(numbered),
     };
   },
 

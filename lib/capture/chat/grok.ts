@@ -1,4 +1,6 @@
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
+import { moveCodeLabels } from '@/lib/capture/chat/code-labels';
+import { reasoningAfterToggle } from '@/lib/capture/chat/reasoning-toggle';
 
 // Grok has only utility classes: the most fragile markers of all supported sites, so both the
 // container shape and the bubble must be present.
@@ -10,6 +12,17 @@ function messages(doc: Document): Element[] {
 
 const isUser = (message: Element) => message.classList.contains('items-end');
 
+/** The bubble, with the images the user attached (shown above it, outside the bubble). */
+function contentOf(message: Element, bubble: Element, doc: Document): HTMLElement {
+  const content = doc.createElement('div');
+  content.appendChild(bubble.cloneNode(true));
+  // The language is a label in the code viewer's header bar.
+  moveCodeLabels(content, '[data-testid="code-block"]', '.font-mono');
+  for (const img of Array.from(message.querySelectorAll('img')))
+    if (!bubble.contains(img)) content.appendChild(img.cloneNode(true));
+  return content;
+}
+
 export const grok: ChatAdapter = {
   site: 'grok',
   matchesUrl: (url) => url.hostname === 'grok.com' || url.hostname.endsWith('.grok.com'),
@@ -18,24 +31,28 @@ export const grok: ChatAdapter = {
   readThread(doc): ChatThread {
     const turns: ChatTurn[] = messages(doc).map((message) => {
       const bubble = message.querySelector('.message-bubble') as HTMLElement;
+      const content = contentOf(message, bubble, doc);
       if (isUser(message)) {
-        return {
-          role: 'user',
-          author: 'You',
-          content: bubble,
-          plainText: (bubble.innerText ?? bubble.textContent ?? '').replace(/\u200b/g, ''),
-        };
+        const plainText = (bubble.innerText ?? bubble.textContent ?? '').replace(/\u200b/g, '');
+        return { role: 'user', author: 'You', content, plainText };
       }
-      return { role: 'assistant', author: 'Grok', content: bubble };
+      const turn: ChatTurn = { role: 'assistant', author: 'Grok', content };
+      // "Thought for 8s" sits above the bubble, its thoughts right after the toggle.
+      const reasoning = reasoningAfterToggle(message, doc, (node) => node.contains(bubble));
+      if (reasoning) turn.reasoning = reasoning;
+      return turn;
     });
-    const title = doc.title.replace(/\s*[-–—|]\s*Grok\s*$/i, '').trim();
+    // "Title - Grok" in a chat, "Title | Shared Grok Conversation" on a share page.
+    const title = doc.title.replace(/\s*[-–—|]\s*(Shared )?Grok( Conversation)?\s*$/i, '').trim();
     const first =
       turns
         .find((t) => t.role === 'user')
         ?.plainText?.trim()
         .split('\n')[0] ?? '';
+    const model = doc.querySelector('#model-select-trigger, button[aria-label="Model select"]')?.textContent?.trim();
     return {
       title: title && title !== 'Grok' ? title : first.slice(0, 80) || 'Grok conversation',
+      ...(model ? { model } : {}),
       turns,
       warnings: [],
     };

@@ -1,4 +1,5 @@
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
+import { moveCodeLabels } from '@/lib/capture/chat/code-labels';
 
 const ANSWER = 'div[id^="markdown-content-"] > div[data-renderer="lm"], div[id^="markdown-content-"]';
 const QUESTION = 'span.select-text';
@@ -28,6 +29,10 @@ export const perplexity: ChatAdapter = {
       const answer = section.querySelector(ANSWER);
       if (answer) {
         const content = answer.cloneNode(true) as HTMLElement;
+        moveCodeLabels(content, 'pre', '[data-testid="code-language-indicator"]');
+        // Older answers cite by number ("1"): keep the number visible as a reference, "[1]".
+        for (const cite of Array.from(content.querySelectorAll('a.citation')))
+          if (/^\s*\d+\s*$/.test(cite.textContent ?? '')) cite.textContent = `[${cite.textContent!.trim()}]`;
         // "Prepared by <model>" closes an answer: it is chrome, but it names the model.
         for (const el of Array.from(content.querySelectorAll('p, div, span'))) {
           const prepared = /^\s*Prepared by\s+(.+?)\s*$/i.exec(el.textContent ?? '');

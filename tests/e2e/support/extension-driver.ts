@@ -17,7 +17,18 @@ declare const chrome: {
     };
   };
   tabs: { query(query: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
+  action: {
+    setPopup(details: { tabId: number; popup: string }): Promise<void>;
+    getBadgeText(details: object): Promise<string>;
+    getTitle(details: object): Promise<string>;
+  };
 };
+
+/** What lib/background/expose-e2e-hooks.ts puts on the worker's global scope in a test build. */
+interface E2eHooks {
+  onMenuClick(menuItemId: string, tabId: number): Promise<void>;
+  onCommand(command: string, tabId: number): Promise<void>;
+}
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.HALO_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -217,10 +228,25 @@ export class ExtensionDriver {
     await sw.evaluate((settings) => chrome.storage.local.set({ settings }), { endpoint, apiToken });
   }
 
+  /** Writes keys of the extension's storage.local, as the extension stores them. */
+  async setStorage(items: Record<string, unknown>): Promise<void> {
+    const sw = await this.serviceWorker;
+    await sw.evaluate((values) => chrome.storage.local.set(values), items);
+  }
+
   /** Reads one key of the extension's storage.local, as the extension stores it. */
   async storageValue<T>(key: string): Promise<T> {
     const sw = await this.serviceWorker;
     return sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T>;
+  }
+
+  /** What the toolbar button says on every tab: badge text and title (its tooltip). */
+  async actionStatus(): Promise<{ badge: string; title: string }> {
+    const sw = await this.serviceWorker;
+    return sw.evaluate(async () => ({
+      badge: await chrome.action.getBadgeText({}),
+      title: await chrome.action.getTitle({}),
+    }));
   }
 
   /** The tab id the extension sees for a page (without the "tabs" permission urls are hidden, so: focus it). */
@@ -242,23 +268,51 @@ export class ExtensionDriver {
     return this.cdpSession;
   }
 
+  /** The page's tab as a CDP target: the *tab* target, which Extensions.triggerAction needs. */
+  private async tabTarget(page: Page): Promise<string> {
+    await page.bringToFront();
+    const { targetInfos } = await (await this.cdp()).send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    return tab.targetId;
+  }
+
   /**
    * A real toolbar click on the page's tab (CDP Extensions.triggerAction): grants activeTab and
    * opens the real popup, which is returned once it has loaded.
    */
   async clickToolbar(page: Page): Promise<RealPopup> {
-    await page.bringToFront();
+    const targetId = await this.tabTarget(page);
     const cdp = await this.cdp();
-    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const tab = targetInfos.find((t) => t.url === page.url());
-    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    return this.nextPopup(() =>
+      cdp.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId } as never),
+    );
+  }
+
+  /**
+   * The activeTab grant a context-menu click or a shortcut gives, without opening the popup: a real
+   * toolbar click while the tab's button has no popup (then the popup is put back).
+   */
+  async grantActiveTab(page: Page): Promise<number> {
+    const tabId = await this.tabIdOf(page);
+    const targetId = await this.tabTarget(page);
+    const sw = await this.serviceWorker;
+    await sw.evaluate((id) => chrome.action.setPopup({ tabId: id, popup: '' }), tabId);
+    await (await this.cdp()).send('Extensions.triggerAction' as never, { id: this.extensionId, targetId } as never);
+    await sw.evaluate((id) => chrome.action.setPopup({ tabId: id, popup: 'popup.html' }), tabId);
+    return tabId;
+  }
+
+  /** Runs `action` and returns the real popup it opened (toolbar click, or the background's openPopup). */
+  async nextPopup(action: () => Promise<unknown>): Promise<RealPopup> {
+    const cdp = await this.cdp();
     const popupUrl = `chrome-extension://${this.extensionId}/popup.html`;
     const before = new Set(
       (await cdp.send('Target.getTargets')).targetInfos
         .filter((t) => t.url.startsWith(popupUrl))
         .map((t) => t.targetId),
     );
-    await cdp.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
+    await action();
     const deadline = Date.now() + 10_000;
     for (;;) {
       const { targetInfos: all } = await cdp.send('Target.getTargets');
@@ -268,9 +322,29 @@ export class ExtensionDriver {
         await handle.waitFor('document.readyState === "complete"');
         return handle;
       }
-      if (Date.now() > deadline) throw new Error('the popup did not open after the toolbar click');
+      if (Date.now() > deadline) throw new Error('no popup opened');
       await new Promise((ok) => setTimeout(ok, 50));
     }
+  }
+
+  /**
+   * A context-menu click (`menuItemId` from setup-context-menus.ts) or a shortcut (`command` from
+   * setup-commands.ts) on the page, through the handler the native event calls. Needs a build with
+   * HALO_E2E=1 (npm test makes one); the grant comes from grantActiveTab, as a real click gives it.
+   */
+  async press(page: Page, event: { menuItemId: string } | { command: string }): Promise<void> {
+    const tabId = await this.grantActiveTab(page);
+    const sw = await this.serviceWorker;
+    await sw.evaluate(
+      async ({ tabId, event }) => {
+        const hooks = (globalThis as { __haloE2E?: E2eHooks }).__haloE2E;
+        if (!hooks)
+          throw new Error('This build has no e2e hooks: build it with `HALO_E2E=1 npx wxt build` (npm test does).');
+        if ('menuItemId' in event) await hooks.onMenuClick(event.menuItemId, tabId);
+        else await hooks.onCommand(event.command, tabId);
+      },
+      { tabId, event },
+    );
   }
 
   /** The editor in an ordinary tab, aimed at a target tab (as "Open in a tab" does). */

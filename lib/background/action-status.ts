@@ -1,0 +1,12 @@
+import { browser } from '#imports';
+
+/**
+ * The toolbar button is where the background says how things stand while no extension page is
+ * open: a short badge and a title (the tooltip) with the whole sentence. Always for every tab: a
+ * tab's own setting would hide every later status on that tab.
+ */
+export async function showActionStatus(badge: string, title: string): Promise<void> {
+  await Promise.all([browser.action.setBadgeText({ text: badge }), browser.action.setTitle({ title })]).catch(
+    (error: unknown) => console.warn('Halo: the toolbar status could not be set', error),
+  );
+}

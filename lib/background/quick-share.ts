@@ -1,0 +1,42 @@
+import { showActionStatus } from '@/lib/background/action-status';
+import { openEditor } from '@/lib/background/open-editor';
+import { describeJob } from '@/lib/background/publish-status';
+import { captureInTab } from '@/lib/capture/run-in-tab';
+import { adoptCapture } from '@/lib/draft/repository';
+import { copyFromBackground } from '@/lib/publish/clipboard';
+import { enqueuePublish } from '@/lib/publish/queue';
+import { findInDraft } from '@/lib/redact/draft-findings';
+import { consentItem } from '@/lib/storage/items';
+
+/**
+ * Quick share (issue 5): capture, publish and copy in one keystroke. It stops in the editor
+ * whenever the user has to decide: the first publish's public-link notice, or possible secrets in
+ * what would be published. Otherwise the queue publishes, copies the link and the toolbar button
+ * says when it landed (publish-status.ts), popup or not.
+ */
+export async function quickShare(tabId: number): Promise<void> {
+  // The selection; else the thread on a chat site; else the article.
+  let result = await captureInTab(tabId, 'auto');
+  if (!result.ok && result.code === 'no_selection') result = await captureInTab(tabId, 'page');
+  if (!result.ok) {
+    await showActionStatus('!', `Halo: ${result.message}`);
+    return;
+  }
+  const { draft } = await adoptCapture(result.capture);
+  const { publicLinkAcceptedAt } = await consentItem.getValue();
+  if (!publicLinkAcceptedAt || (await findInDraft(draft)).length > 0) {
+    await openEditor(tabId);
+    return;
+  }
+  try {
+    const job = await enqueuePublish(draft.id);
+    // Shared before and unchanged: the queue reuses that Halo, so its link is copied again here.
+    if (job.state.status === 'published') {
+      const copied = await copyFromBackground(job.state.url);
+      const { badge, title } = describeJob({ ...job, state: { ...job.state, copied } });
+      await showActionStatus(badge, title);
+    }
+  } catch (error) {
+    await showActionStatus('!', `Halo: ${(error as Error)?.message ?? error}`);
+  }
+}
