@@ -119,6 +119,8 @@ test('every kind of edit survives closing the popup and restarting the browser, 
     await afterRestart.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
     expect(await shown(afterRestart)).toEqual(before);
 
+    // Publish is disabled while the popup's own capture of the tab is still running.
+    await afterRestart.waitFor(`!document.querySelector('[data-testid="publish-button"]').disabled`);
     await afterRestart.click('[data-testid="publish-button"]');
     // Nothing was published on this profile yet: the one-time public-link notice comes first.
     await afterRestart.click('[data-testid="consent-accept"]');
