@@ -97,6 +97,16 @@ test('every kind of edit survives closing the popup and restarting the browser, 
   const reopened = await extension.clickToolbar(page);
   await reopened.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
   expect(await shown(reopened)).toEqual(before);
+  // "Open in a tab": the same editor, on the same draft, at full size; the popup closes itself.
+  const opened = context.waitForEvent('page');
+  await reopened.click('[data-testid="open-in-tab"]');
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).searchParams.get('view')).toBe('tab');
+  await expect(tab.locator('[data-testid="block"]')).toHaveCount(5);
+  await expect(tab.locator('[data-testid="draft-title"]')).toHaveValue('Fibonacci, edited');
+  await expect(tab.locator('[data-testid="open-in-tab"]')).toHaveCount(0);
+  await tab.close();
   await reopened.close();
 
   const draftId = (await extension.storageValue<{ currentId: string }>('draftIndex')).currentId;
