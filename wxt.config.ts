@@ -22,7 +22,10 @@ export default defineConfig({
       'alarms',
       // Copying a published link from the background (offscreen document) without a user gesture.
       'clipboardWrite',
-      ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Chrome caps storage.local at 10 MB without it, and drafts of long threads (data: images,
+      // code) are the user's work: no install warning in Chrome. Firefox's storage.local follows
+      // IndexedDB's far larger limits, and there the permission would be shown at install.
+      ...(browser === 'firefox' ? [] : ['offscreen', 'unlimitedStorage']),
     ],
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,3 +1,4 @@
+import { OpenOptionsButton } from '@/components/open-options-button';
 import type { PublishJob } from '@/lib/publish/job';
 
 interface Props {
@@ -64,7 +65,8 @@ export function PublishPanel({ job, disabled, onPublish, onRetry }: Props) {
               {state.error.message}{' '}
               <button type="button" data-testid="retry-publish" onClick={onRetry}>
                 Retry
-              </button>
+              </button>{' '}
+              <OpenOptionsButton status={state.error.status} />
             </p>
           )}
         </div>

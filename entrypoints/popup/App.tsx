@@ -5,12 +5,16 @@ import type { BlockActions } from '@/components/block-item';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
 import { FindingsPanel } from '@/components/findings-panel';
 import { HaloPreview } from '@/components/halo-preview';
 import { PublishPanel } from '@/components/publish-panel';
 import { NoteField } from '@/components/note-field';
+import { PopupNav, type PopupView } from '@/components/popup-nav';
+import { PublishedView } from '@/components/published-view';
+import { RecapturePrompt } from '@/components/recapture-prompt';
 import { TitleField } from '@/components/title-field';
 import { historyShortcut } from '@/lib/draft/history';
 import { useEditor } from '@/lib/draft/store';
@@ -25,6 +29,7 @@ async function openInTab(tabId: number | null) {
 
 export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: boolean }) {
   const editor = useEditor();
+  const [view, setView] = useState<PopupView>('editor');
   const [previewing, setPreviewing] = useState(false);
   const blockActions = useMemo<BlockActions>(() => {
     const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown } = useEditor.getState();
@@ -60,16 +65,34 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
     };
   }, [tabId]);
 
-  const { draft, notice, phase, capturing, job, askingConsent, findings, editingId } = editor;
+  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture, editingId } = editor;
   const flagged = useMemo(() => new Set(findings.map((f) => f.blockId)), [findings]);
   const blockNumber = (blockId: string) =>
     blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
-  return (
-    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+  const top = (
+    <>
       <header className="editor-header">
         <h1>Halo</h1>
+        <PopupNav view={view} onView={setView} />
       </header>
+      {recapture && (
+        <RecapturePrompt existing={recapture.existing} onChoose={(choice) => void editor.resolveRecapture(choice)} />
+      )}
+    </>
+  );
+  if (view !== 'editor') {
+    return (
+      <main className="editor">
+        {top}
+        {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+      </main>
+    );
+  }
+  return (
+    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+      {top}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
+      {notice?.code === 'storage_full' && <DraftsView othersOnly />}
       {phase === 'loading' && !draft && <p className="muted">Capturing…</p>}
       {phase === 'ready' && !draft && !notice && (
         <p className="muted">Select text on a page, or open a chat thread, then click the Halo button.</p>

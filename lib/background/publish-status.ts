@@ -11,6 +11,8 @@ export function describeJob(job: PublishJob): { badge: string; title: string } {
     case 'publishing':
       return { badge: '…', title: 'Halo: publishing…' };
     case 'published':
+      // An update keeps the link, which is not copied again (issue 4).
+      if (job.operation === 'update') return { badge: '✓', title: `Halo updated: ${state.url}` };
       return {
         badge: '✓',
         title: state.copied

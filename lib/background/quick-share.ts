@@ -10,8 +10,8 @@ import { consentItem } from '@/lib/storage/items';
 
 /**
  * Quick share (issue 5): capture, publish and copy in one keystroke. It stops in the editor
- * whenever the user has to decide: the first publish's public-link notice, or possible secrets in
- * what would be published. Otherwise the queue publishes, copies the link and the toolbar button
+ * whenever the user has to decide: the first publish's public-link notice, possible secrets in
+ * what would be published, or a thread that already has a draft with other content. Otherwise the queue publishes, copies the link and the toolbar button
  * says when it landed (publish-status.ts), popup or not.
  */
 export async function quickShare(tabId: number): Promise<void> {
@@ -22,7 +22,13 @@ export async function quickShare(tabId: number): Promise<void> {
     await showActionStatus('!', `Halo: ${result.message}`);
     return;
   }
-  const { draft } = await adoptCapture(result.capture);
+  const adopted = await adoptCapture(result.capture);
+  // A thread that grew since its draft: the editor asks whether to update that draft (issue 4).
+  if (adopted.status === 'same_thread') {
+    await openEditor(tabId);
+    return;
+  }
+  const { draft } = adopted;
   const { publicLinkAcceptedAt } = await consentItem.getValue();
   if (!publicLinkAcceptedAt || (await findInDraft(draft)).length > 0) {
     await openEditor(tabId);

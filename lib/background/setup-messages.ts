@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isOwnPage } from '@/lib/background/trusted-sender';
 import { captureInTab } from '@/lib/capture/run-in-tab';
 import { onMessage } from '@/lib/messaging/protocol';
-import { enqueuePublish, retryJob } from '@/lib/publish/queue';
+import { enqueuePublish, enqueueUnpublish, enqueueUpdate, retryJob } from '@/lib/publish/queue';
 
 const CaptureTabData = z.strictObject({
   tabId: z.number().int().nonnegative(),
@@ -10,6 +10,7 @@ const CaptureTabData = z.strictObject({
 });
 const DraftIdData = z.strictObject({ draftId: z.string().min(1).max(100) });
 const JobIdData = z.strictObject({ jobId: z.string().min(1).max(100) });
+const HaloIdData = z.strictObject({ haloId: z.string().min(1).max(100) });
 
 function refuse(reason: string): never {
   throw new Error(`Refused: ${reason}`);
@@ -29,5 +30,13 @@ export function setupMessages(): void {
   onMessage('retryPublish', ({ data, sender }) => {
     if (!isOwnPage(sender)) refuse('retryPublish is only for the extension pages');
     return retryJob(JobIdData.parse(data).jobId);
+  });
+  onMessage('updateHalo', ({ data, sender }) => {
+    if (!isOwnPage(sender)) refuse('updateHalo is only for the extension pages');
+    return enqueueUpdate(HaloIdData.parse(data).haloId);
+  });
+  onMessage('unpublishHalo', ({ data, sender }) => {
+    if (!isOwnPage(sender)) refuse('unpublishHalo is only for the extension pages');
+    return enqueueUnpublish(HaloIdData.parse(data).haloId);
   });
 }

@@ -6,6 +6,12 @@ export interface DraftBlock {
   id: string;
   included: boolean;
   block: Block;
+  /**
+   * blockFingerprint of the block as captured; kept through edits, so a recapture recognises the
+   * block and keeps the edits (lib/draft/recapture.ts). Absent on blocks the author added, and on
+   * blocks captured before issue 4's recapture (optional: no storage migration needed).
+   */
+  capturedAs?: string;
 }
 
 export interface Draft {

@@ -1,10 +1,33 @@
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
+import type { Block } from '@/lib/halo/schema';
 
-/** Identifies a capture's content, so capturing the same thing twice finds the existing draft. */
+/**
+ * Identifies a capture: what was captured (kind + URL) and a fingerprint of its content, so
+ * capturing the same thing twice finds the existing draft, and capturing a thread that grew
+ * finds the draft of that thread (threadOf).
+ */
 export function captureKey(capture: Capture): string {
   const text = capture.blocks.map((b) => `${b.block.type}:${b.block.markdown}`).join('\u0000');
   return `${capture.kind}|${capture.source.url}|${hash(text)}`;
+}
+
+/**
+ * The thread (or article) a capture key belongs to, without its content: kind + URL, the URL
+ * without its #fragment. Selections have none: two selections on one page are two things.
+ */
+export function threadOf(key: string): string | null {
+  const kind = key.slice(0, key.indexOf('|'));
+  if (kind !== 'chat' && kind !== 'article') return null;
+  const url = key.slice(kind.length + 1, key.lastIndexOf('|'));
+  return `${kind}|${url.split('#')[0]}`;
+}
+
+/** A block's fingerprint: what the capture saw (speaker and Markdown), to recognise it later. */
+export function blockFingerprint(block: Block): string {
+  const speaker =
+    block.type === 'message' ? `${block.role}:${block.author}` : block.type === 'reasoning' ? block.author : '';
+  return `${block.type}|${hash(`${speaker}\u0000${block.markdown}`)}`;
 }
 
 /** FNV-1a, 32-bit: a fingerprint, not a security measure. */
@@ -30,7 +53,12 @@ export function draftFromCapture(capture: Capture, now: Date = new Date()): Draf
     title: capture.title,
     note: '',
     source: capture.source,
-    blocks: capture.blocks.map(({ block, included }) => ({ id: newId(), included, block })),
+    blocks: capture.blocks.map(({ block, included }) => ({
+      id: newId(),
+      included,
+      block,
+      capturedAs: blockFingerprint(block),
+    })),
     warnings: capture.warnings,
     captureKey: captureKey(capture),
     allowSearchEngines: false,

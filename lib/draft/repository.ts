@@ -1,6 +1,8 @@
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
-import { captureKey, draftFromCapture } from '@/lib/draft/from-capture';
+import { captureKey, draftFromCapture, threadOf } from '@/lib/draft/from-capture';
+import { mergeRecapture, type RecaptureResult } from '@/lib/draft/recapture';
+import { summarize, type DraftSummary } from '@/lib/draft/summary';
 import { draftIndexItem, draftItem } from '@/lib/storage/items';
 
 /** Drafts in storage: the one place that reads and writes them (popup and background alike). */
@@ -9,11 +11,12 @@ export async function loadDraft(id: string): Promise<Draft | null> {
   return draftItem(id).getValue();
 }
 
+/** Writes the draft, then its summary at the top of the index; a full storage rejects before either. */
 export async function saveDraft(draft: Draft): Promise<void> {
   await draftItem(draft.id).setValue(draft);
   const index = await draftIndexItem.getValue();
-  const ids = [draft.id, ...index.ids.filter((id) => id !== draft.id)];
-  await draftIndexItem.setValue({ currentId: index.currentId ?? draft.id, ids });
+  const drafts = [summarize(draft), ...index.drafts.filter((d) => d.id !== draft.id)];
+  await draftIndexItem.setValue({ currentId: index.currentId ?? draft.id, drafts });
 }
 
 export async function setCurrentDraft(id: string | null): Promise<void> {
@@ -26,34 +29,62 @@ export async function getCurrentDraft(): Promise<Draft | null> {
   return currentId ? loadDraft(currentId) : null;
 }
 
-export async function listDrafts(): Promise<Draft[]> {
-  const { ids } = await draftIndexItem.getValue();
-  const drafts = await Promise.all(ids.map((id) => loadDraft(id)));
-  return drafts.filter((d): d is Draft => d !== null);
+/** Every kept draft's summary, most recently edited first. */
+export async function listDrafts(): Promise<DraftSummary[]> {
+  return (await draftIndexItem.getValue()).drafts;
 }
 
 export async function deleteDraft(id: string): Promise<void> {
   await draftItem(id).removeValue();
   const index = await draftIndexItem.getValue();
-  const ids = index.ids.filter((x) => x !== id);
-  await draftIndexItem.setValue({ currentId: index.currentId === id ? (ids[0] ?? null) : index.currentId, ids });
+  const drafts = index.drafts.filter((d) => d.id !== id);
+  await draftIndexItem.setValue({
+    currentId: index.currentId === id ? (drafts[0]?.id ?? null) : index.currentId,
+    drafts,
+  });
 }
+
+export type Adoption =
+  | { status: 'opened' | 'created'; draft: Draft }
+  /** A draft of the same thread with other content (the thread grew): the user chooses. */
+  | { status: 'same_thread'; existing: DraftSummary };
 
 /**
  * Turns a capture into the current draft. The same capture again (same kind, URL and content)
- * reopens its existing draft with its edits, instead of starting over.
+ * reopens its draft with its edits; a new capture of a thread that has a draft is not adopted
+ * but answered 'same_thread', for the user to update that draft (updateFromCapture) or keep both.
  */
-export async function adoptCapture(capture: Capture): Promise<{ draft: Draft; existing: boolean }> {
+export async function adoptCapture(capture: Capture): Promise<Adoption> {
   const key = captureKey(capture);
-  const existing = (await listDrafts()).find((d) => d.captureKey === key);
-  if (existing) {
-    await setCurrentDraft(existing.id);
-    return { draft: existing, existing: true };
+  const { drafts } = await draftIndexItem.getValue();
+  const same = drafts.find((d) => d.captureKey === key);
+  const reopened = same && (await loadDraft(same.id));
+  if (reopened) {
+    await setCurrentDraft(reopened.id);
+    return { status: 'opened', draft: reopened };
   }
+  const thread = threadOf(key);
+  const existing = thread && drafts.find((d) => threadOf(d.captureKey) === thread);
+  if (existing) return { status: 'same_thread', existing };
+  return { status: 'created', draft: await createFromCapture(capture) };
+}
+
+/** A new draft from the capture ("Keep both" too), made current. */
+export async function createFromCapture(capture: Capture): Promise<Draft> {
   const draft = draftFromCapture(capture);
   await saveDraft(draft);
   await setCurrentDraft(draft.id);
-  return { draft, existing: false };
+  return draft;
+}
+
+/** "Update it with the new messages": the capture merged into the draft (lib/draft/recapture.ts). */
+export async function updateFromCapture(draftId: string, capture: Capture): Promise<RecaptureResult | null> {
+  const draft = await loadDraft(draftId);
+  if (!draft) return null;
+  const result = mergeRecapture(draft, capture);
+  await saveDraft(result.draft);
+  await setCurrentDraft(draftId);
+  return result;
 }
 
 /**

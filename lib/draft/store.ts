@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
+import type { Capture, CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
 import {
   addTextBlock,
@@ -12,19 +12,30 @@ import {
 } from '@/lib/draft/edit-operations';
 import { newId } from '@/lib/draft/from-capture';
 import { emptyHistory, record, travel, type History } from '@/lib/draft/history';
-import { adoptCapture, getCurrentDraft, saveDraft } from '@/lib/draft/repository';
+import {
+  adoptCapture,
+  createFromCapture,
+  deleteDraft,
+  getCurrentDraft,
+  loadDraft,
+  saveDraft,
+  setCurrentDraft,
+  updateFromCapture,
+} from '@/lib/draft/repository';
+import type { DraftSummary } from '@/lib/draft/summary';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PublishJob } from '@/lib/publish/job';
 import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findings';
 import { consentItem, publishJobsItem } from '@/lib/storage/items';
+import { isQuotaError, STORAGE_FULL_MESSAGE } from '@/lib/storage/quota';
 
 /** Edits reach storage at most this long after the first unsaved keystroke (and at once when the popup hides). */
 export const SAVE_DEBOUNCE_MS = 250;
 
 export interface Notice {
-  code: CaptureErrorCode | 'invalid' | 'publish_refused';
+  code: CaptureErrorCode | 'invalid' | 'publish_refused' | 'storage_full' | 'recaptured';
   message: string;
 }
 
@@ -54,6 +65,8 @@ export interface EditorState {
   announcement: Announcement | null;
   /** The block whose Markdown editor is open. */
   editingId: string | null;
+  /** A capture of a thread that already has a draft with other content, waiting for the user's choice. */
+  recapture: { capture: Capture; existing: DraftSummary } | null;
 
   init(tabId: number | null): Promise<void>;
   capture(mode: CaptureMode): Promise<void>;
@@ -76,6 +89,11 @@ export interface EditorState {
   retry(): Promise<void>;
   /** Writes pending edits now (pagehide, visibilitychange). */
   flush(): Promise<void>;
+  /** "Update it with the new messages", "Keep both" or "Cancel" (issue 4). */
+  resolveRecapture(choice: 'update' | 'keep-both' | 'cancel'): Promise<void>;
+  /** Switches to another kept draft (the drafts list). */
+  openDraft(id: string): Promise<void>;
+  deleteDraft(id: string): Promise<void>;
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -166,6 +184,18 @@ export const useEditor = create<EditorState>()((set, get) => {
     }
   };
 
+  /** A draft put in the editor from outside it (another draft, a recapture's update) starts a fresh history. */
+  const freshHistory = (draft: Draft | null) => {
+    history = emptyHistory(draft?.id ?? null);
+    return { canUndo: false, canRedo: false, editingId: null, announcement: null };
+  };
+
+  const show = async (draft: Draft) => {
+    set({ ...(draft === get().draft ? {} : freshHistory(draft)), draft, notice: null });
+    await watchJobs(draft.id);
+    await scan();
+  };
+
   return {
     phase: 'loading',
     tabId: null,
@@ -179,6 +209,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     canRedo: false,
     announcement: null,
     editingId: null,
+    recapture: null,
 
     async init(tabId) {
       set({ tabId, draft: await getCurrentDraft() });
@@ -196,10 +227,12 @@ export const useEditor = create<EditorState>()((set, get) => {
         const result = await sendMessage('captureTab', { tabId, mode });
         if (result.ok) {
           await get().flush();
-          const { draft } = await adoptCapture(result.capture);
-          set({ draft, notice: null });
-          await watchJobs(draft.id);
-          await scan();
+          const adopted = await adoptCapture(result.capture);
+          const { draft } = get();
+          if (adopted.status === 'same_thread')
+            set({ recapture: { capture: result.capture, existing: adopted.existing } });
+          // The draft already open stays as it is in memory: it holds any edit made while the capture ran.
+          else await show(adopted.status === 'opened' && adopted.draft.id === draft?.id ? draft : adopted.draft);
         } else if (result.code === 'no_selection' && get().draft && mode === 'auto') {
           // Reopening the popup without a selection shows the draft in progress, as it was.
           set({ notice: null });
@@ -207,7 +240,8 @@ export const useEditor = create<EditorState>()((set, get) => {
           set({ notice: { code: result.code, message: result.message } });
         }
       } catch (error) {
-        set({ notice: { code: 'failed', message: `The capture failed: ${(error as Error)?.message ?? error}` } });
+        if (isQuotaError(error)) set({ notice: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } });
+        else set({ notice: { code: 'failed', message: `The capture failed: ${(error as Error)?.message ?? error}` } });
       } finally {
         set({ capturing: false });
       }
@@ -341,7 +375,65 @@ export const useEditor = create<EditorState>()((set, get) => {
       clearTimeout(saveTimer);
       saveTimer = undefined;
       const { draft } = get();
-      if (draft) await saveDraft(draft);
+      if (!draft) return;
+      try {
+        await saveDraft(draft);
+        if (get().notice?.code === 'storage_full') set({ notice: null });
+      } catch (error) {
+        // The draft stays in the editor; the next edit, or a freed draft, saves it again.
+        if (!isQuotaError(error)) throw error;
+        set({ notice: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } });
+      }
+    },
+
+    async resolveRecapture(choice) {
+      const { recapture } = get();
+      set({ recapture: null });
+      if (!recapture || choice === 'cancel') return;
+      if (choice === 'keep-both') {
+        await show(await createFromCapture(recapture.capture));
+        return;
+      }
+      const updated = await updateFromCapture(recapture.existing.id, recapture.capture);
+      if (!updated) {
+        await show(await createFromCapture(recapture.capture));
+        return;
+      }
+      await show(updated.draft);
+      const { added, dropped } = updated;
+      set({
+        notice: {
+          code: 'recaptured',
+          message:
+            `Draft updated: ${added} new block${added === 1 ? '' : 's'}` +
+            (dropped ? `, ${dropped} no longer in the thread removed` : '') +
+            '. Your edits are kept.',
+        },
+      });
+    },
+
+    async openDraft(id) {
+      await get().flush();
+      const draft = await loadDraft(id);
+      if (!draft) return;
+      await setCurrentDraft(id);
+      await show(draft);
+    },
+
+    async deleteDraft(id) {
+      if (get().draft?.id === id) {
+        // A pending save would write the deleted draft back.
+        clearTimeout(saveTimer);
+        set({ draft: null });
+      }
+      await deleteDraft(id);
+      if (!get().draft) {
+        const next = await getCurrentDraft();
+        set({ ...freshHistory(next), draft: next });
+        await watchJobs(next?.id);
+      }
+      // Space was freed: the draft that could not be saved is saved now.
+      if (get().notice?.code === 'storage_full') await get().flush();
     },
   };
 });

@@ -16,6 +16,14 @@ export const PublishResponseSchema = z.object({
 });
 export type PublishResponse = z.infer<typeof PublishResponseSchema>;
 
+/** The answer to PUT /halos/:id: the link stays, no new edit token. */
+export const UpdateResponseSchema = z.object({
+  id: z.string().min(1),
+  url: z.string().min(1),
+  updatedAt: z.string(),
+});
+export type UpdateResponse = z.infer<typeof UpdateResponseSchema>;
+
 export const ERROR_CODES = [
   'invalid_json',
   'invalid_halo',

@@ -15,6 +15,10 @@ export interface ProtocolMap {
   // each job's state in storage, which the popup watches.
   publishDraft(data: { draftId: string }): PublishJob;
   retryPublish(data: { jobId: string }): PublishJob;
+  /** Publishes the Halo's draft as it is now at the same link (PUT with the edit token). */
+  updateHalo(data: { haloId: string }): PublishJob;
+  /** Unpublishes the Halo (DELETE with the edit token): its page then answers 410. */
+  unpublishHalo(data: { haloId: string }): PublishJob;
 
   // Clipboard: the background asks the offscreen document (Chrome) to copy a published link.
   copyText(data: { text: string }): boolean;

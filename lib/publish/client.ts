@@ -4,6 +4,7 @@ import {
   HALOS_PATH,
   IDEMPOTENCY_HEADER,
   PublishResponseSchema,
+  UpdateResponseSchema,
   type PublishResponse,
 } from '@/lib/halo/api';
 import type { Halo } from '@/lib/halo/schema';
@@ -12,9 +13,7 @@ import type { Settings } from '@/lib/storage/items';
 
 export const PUBLISH_TIMEOUT_MS = 20_000;
 
-export type PublishOutcome =
-  | { ok: true; response: PublishResponse }
-  | { ok: false; error: PublishError; retryable: boolean; retryAfterMs?: number };
+export type PublishOutcome = { ok: true; response: PublishResponse } | Failure;
 
 /** Checks an endpoint URL as typed in the options; answers the normalized URL or why it is refused. */
 export function normalizeEndpoint(input: string): { ok: true; endpoint: string } | { ok: false; message: string } {
@@ -32,21 +31,30 @@ export function normalizeEndpoint(input: string): { ok: true; endpoint: string }
   return { ok: true, endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-function describe(status: number, code: string, serverMessage: string, endpoint: string): string {
+function describe(status: number, code: string, serverMessage: string, endpoint: string, change: boolean): string {
   switch (status) {
     case 400:
       return `The server refused the Halo: ${serverMessage} Fix it and publish again.`;
     case 401:
+      return `The Halo server at ${endpoint} refused the API token (HTTP 401). Set the right token in the extension options.`;
     case 403:
-      return `The Halo server at ${endpoint} refused the API token (HTTP ${status}). Set the right token in the extension options.`;
+      // On a change, a 403 is the edit token or the API token: the server's message says which.
+      return change
+        ? `The Halo server at ${endpoint} refused the change (HTTP 403): ${serverMessage} If the API token is wrong, set the right one in the extension options.`
+        : `The Halo server at ${endpoint} refused the API token (HTTP 403). Set the right token in the extension options.`;
+    case 404:
+      if (change) return `The Halo server at ${endpoint} no longer has this Halo (HTTP 404).`;
+      break;
+    case 410:
+      if (change) return 'This Halo was already unpublished (HTTP 410): its link now says it is gone.';
+      break;
     case 413:
       return 'The Halo is larger than this server accepts. Exclude some blocks or images, then publish again.';
     case 429:
       return 'The Halo server is limiting publishes right now. Halo will retry automatically.';
-    default:
-      if (status >= 500) return `The Halo server failed (HTTP ${status}). Halo will retry automatically.`;
-      return `The Halo server answered HTTP ${status}${code ? ` (${code})` : ''}: ${serverMessage}`;
   }
+  if (status >= 500) return `The Halo server failed (HTTP ${status}). Halo will retry automatically.`;
+  return `The Halo server answered HTTP ${status}${code ? ` (${code})` : ''}: ${serverMessage}`;
 }
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from now. */
@@ -58,28 +66,39 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** A published Halo to change: its id and the edit token its publish answered. */
+export interface HaloTarget {
+  haloId: string;
+  editToken: string;
+}
+
+type Failure = { ok: false; error: PublishError; retryable: boolean; retryAfterMs?: number };
+type Answered = { ok: true; status: number; body: unknown };
+
 /**
- * One attempt to publish (or update) a Halo. Never throws: every failure comes back as a
- * PublishError with a message ready to show, and whether a retry could help.
+ * One request to the endpoint, with the failures every call shares: network, timeout, redirect,
+ * and HTTP errors mapped to a message ready to show. Never throws.
  */
-export async function sendHalo(
+async function request(
   settings: Settings,
-  halo: Halo,
-  idempotencyKey: string,
-  target?: { haloId: string; editToken: string },
-  timeoutMs: number = PUBLISH_TIMEOUT_MS,
-): Promise<PublishOutcome> {
-  const endpoint = settings.endpoint;
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey };
+  method: 'POST' | 'PUT' | 'DELETE',
+  init: { halo?: Halo; idempotencyKey?: string; target?: HaloTarget },
+  timeoutMs: number,
+): Promise<Answered | Failure> {
+  const { endpoint } = settings;
+  const { halo, idempotencyKey, target } = init;
+  const headers: Record<string, string> = {};
+  if (halo) headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers[IDEMPOTENCY_HEADER] = idempotencyKey;
   if (settings.apiToken) headers.Authorization = `Bearer ${settings.apiToken}`;
   if (target) headers[EDIT_TOKEN_HEADER] = target.editToken;
   const url = `${endpoint}${HALOS_PATH}${target ? `/${encodeURIComponent(target.haloId)}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, {
-      method: target ? 'PUT' : 'POST',
+      method,
       headers,
-      body: JSON.stringify(halo),
+      body: halo ? JSON.stringify(halo) : undefined,
       // A redirect could carry the Halo to another host: never followed, reported instead.
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
@@ -116,33 +135,7 @@ export async function sendHalo(
   } catch {
     body = undefined;
   }
-
-  if (response.ok) {
-    const parsed = PublishResponseSchema.safeParse(body);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        retryable: false,
-        error: {
-          code: 'bad_response',
-          status: response.status,
-          message: `The server at ${endpoint} answered something that is not a Halo link.`,
-        },
-      };
-    }
-    if (!sameOriginHttp(parsed.data.url, endpoint)) {
-      return {
-        ok: false,
-        retryable: false,
-        error: {
-          code: 'bad_response',
-          status: response.status,
-          message: `The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`,
-        },
-      };
-    }
-    return { ok: true, response: parsed.data };
-  }
+  if (response.ok) return { ok: true, status: response.status, body };
 
   const error = ErrorBodySchema.safeParse(body);
   const code = error.success ? error.data.error.code : body === undefined ? 'bad_response' : 'http_error';
@@ -156,10 +149,52 @@ export async function sendHalo(
     error: {
       code,
       status,
-      message: describe(status, code, serverMessage, endpoint),
+      message: describe(status, code, serverMessage, endpoint, target !== undefined),
       ...(error.success && error.data.error.path ? { path: error.data.error.path } : {}),
     },
   };
+}
+
+/**
+ * One attempt to publish the Halo, or with a target to update it (PUT: the link stays). Never
+ * throws: every failure comes back as a PublishError with a message ready to show, and whether
+ * a retry could help.
+ */
+export async function sendHalo(
+  settings: Settings,
+  halo: Halo,
+  idempotencyKey: string,
+  target?: HaloTarget,
+  timeoutMs: number = PUBLISH_TIMEOUT_MS,
+): Promise<PublishOutcome> {
+  const { endpoint } = settings;
+  const answer = await request(settings, target ? 'PUT' : 'POST', { halo, idempotencyKey, target }, timeoutMs);
+  if (!answer.ok) return answer;
+  // An update answers no edit token: the one the publish answered stays valid.
+  const update = target && UpdateResponseSchema.safeParse(answer.body).data;
+  const response: PublishResponse | undefined = target
+    ? update && { id: update.id, url: update.url, editToken: target.editToken }
+    : PublishResponseSchema.safeParse(answer.body).data;
+  const refuse = (message: string): Failure => ({
+    ok: false,
+    retryable: false,
+    error: { code: 'bad_response', status: answer.status, message },
+  });
+  if (!response) return refuse(`The server at ${endpoint} answered something that is not a Halo link.`);
+  if (!sameOriginHttp(response.url, endpoint)) {
+    return refuse(`The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`);
+  }
+  return { ok: true, response };
+}
+
+/** One attempt to unpublish a Halo (DELETE): afterwards its page answers 410. Never throws. */
+export async function deleteHalo(
+  settings: Settings,
+  target: HaloTarget,
+  timeoutMs: number = PUBLISH_TIMEOUT_MS,
+): Promise<{ ok: true } | Failure> {
+  const answer = await request(settings, 'DELETE', { target }, timeoutMs);
+  return answer.ok ? { ok: true } : answer;
 }
 
 /** A link is only copied or opened when it is http(s) on the endpoint's own origin. */

@@ -28,9 +28,11 @@ export interface PublishJob {
   id: string;
   draftId: string;
   operation: PublishOperation;
+  /** The published Halo an update or delete changes (its record in publishedItem has the edit token). */
+  haloId?: string;
   /** Reused by every retry of this revision, so the server makes exactly one Halo. */
   idempotencyKey: string;
-  /** The Halo as it was when the user clicked Publish. */
+  /** The Halo as it was when the user clicked Publish (or Update); null for a delete. */
   halo: Halo | null;
   endpoint: string;
   createdAt: string;

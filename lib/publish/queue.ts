@@ -4,10 +4,11 @@ import { draftToHalo } from '@/lib/draft/to-halo';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { backoffMs } from '@/lib/publish/backoff';
-import { sendHalo } from '@/lib/publish/client';
+import { deleteHalo, sendHalo, type PublishOutcome } from '@/lib/publish/client';
 import { copyFromBackground } from '@/lib/publish/clipboard';
 import type { PublishJob, PublishState } from '@/lib/publish/job';
-import { publishJobsItem, settingsItem } from '@/lib/storage/items';
+import { recordEnded, recordPublished, recordUpdated, type PublishedHalo } from '@/lib/publish/published';
+import { publishedItem, publishJobsItem, settingsItem } from '@/lib/storage/items';
 
 /**
  * The persisted publish queue. A job is written to storage before anything is sent, so a worker
@@ -33,7 +34,15 @@ async function setState(jobId: string, state: PublishState, attempts?: number): 
   return withJobs((jobs) => {
     const job = jobs[jobId];
     if (!job) return undefined;
-    jobs[jobId] = { ...job, state, updatedAt: new Date().toISOString(), attempts: attempts ?? job.attempts };
+    // A finished job no longer needs its copy of the Halo: storage keeps drafts, not history.
+    const done = state.status === 'published' || state.status === 'unpublished';
+    jobs[jobId] = {
+      ...job,
+      state,
+      updatedAt: new Date().toISOString(),
+      attempts: attempts ?? job.attempts,
+      halo: done ? null : job.halo,
+    };
     return jobs[jobId];
   });
 }
@@ -47,27 +56,33 @@ async function idempotencyKeyFor(draftId: string, halo: Halo): Promise<string> {
 
 export class PublishRefused extends Error {}
 
-/** Queues the draft's current content for publishing and starts the first attempt. */
-export async function enqueuePublish(draftId: string): Promise<PublishJob> {
+/** The draft's current content as a Halo, or why it cannot be published. */
+async function haloOfDraft(draftId: string, missing = 'This draft no longer exists.'): Promise<Halo> {
   const draft = await loadDraft(draftId);
-  if (!draft) throw new PublishRefused('This draft no longer exists.');
+  if (!draft) throw new PublishRefused(missing);
   const checked = validateHalo(draftToHalo(draft));
   if (!checked.ok) throw new PublishRefused(checked.problems.map((p) => p.message).join('; '));
-  const halo = checked.value;
-  const { endpoint } = await settingsItem.getValue();
-  const idempotencyKey = await idempotencyKeyFor(draftId, halo);
+  return checked.value;
+}
+
+/**
+ * Stores a job and starts its first attempt. The same request again reuses the job doing it, and
+ * a publish of unchanged content the Halo it made; a finished update is not reused, since the
+ * Halo may have changed since (content A, then B, then A again must send A).
+ */
+async function enqueue(
+  fields: Pick<PublishJob, 'draftId' | 'operation' | 'haloId' | 'idempotencyKey' | 'halo' | 'endpoint'>,
+) {
   const now = new Date().toISOString();
   const job = await withJobs((jobs) => {
-    // Publishing unchanged content again reuses the job that already made (or is making) it.
-    const same = Object.values(jobs).find((j) => j.idempotencyKey === idempotencyKey && j.endpoint === endpoint);
-    if (same && same.state.status !== 'failed') return same;
+    const same = Object.values(jobs).find(
+      (j) => j.idempotencyKey === fields.idempotencyKey && j.endpoint === fields.endpoint,
+    );
+    const busy = same?.state.status === 'queued' || same?.state.status === 'publishing';
+    if (same && (busy || (same.operation === 'create' && same.state.status === 'published'))) return same;
     const created: PublishJob = {
       id: crypto.randomUUID(),
-      draftId,
-      operation: 'create',
-      idempotencyKey,
-      halo,
-      endpoint,
+      ...fields,
       createdAt: now,
       updatedAt: now,
       attempts: 0,
@@ -80,12 +95,137 @@ export async function enqueuePublish(draftId: string): Promise<PublishJob> {
   return job;
 }
 
+/** Queues the draft's current content for publishing and starts the first attempt. */
+export async function enqueuePublish(draftId: string): Promise<PublishJob> {
+  const halo = await haloOfDraft(draftId);
+  const { endpoint } = await settingsItem.getValue();
+  // Publishing unchanged content again reuses the job that already made (or is making) it.
+  const idempotencyKey = await idempotencyKeyFor(draftId, halo);
+  return enqueue({ draftId, operation: 'create', idempotencyKey, halo, endpoint });
+}
+
+async function liveRecord(haloId: string): Promise<PublishedHalo> {
+  const record = (await publishedItem.getValue())[haloId];
+  if (!record) throw new PublishRefused('This browser has no record of that Halo.');
+  if (record.status !== 'live') throw new PublishRefused('This Halo is no longer published.');
+  return record;
+}
+
+/** Queues "Update": the draft's current content replaces the published Halo; the link stays. */
+export async function enqueueUpdate(haloId: string): Promise<PublishJob> {
+  const record = await liveRecord(haloId);
+  const halo = await haloOfDraft(
+    record.draftId,
+    'The draft of this Halo was deleted, so there is nothing to update it with: it can only be unpublished.',
+  );
+  const idempotencyKey = await idempotencyKeyFor(`update\n${haloId}`, halo);
+  return enqueue({
+    draftId: record.draftId,
+    operation: 'update',
+    haloId,
+    idempotencyKey,
+    halo,
+    endpoint: record.endpoint,
+  });
+}
+
+/** Queues "Unpublish": afterwards the Halo's page answers 410. */
+export async function enqueueUnpublish(haloId: string): Promise<PublishJob> {
+  const record = await liveRecord(haloId);
+  return enqueue({
+    draftId: record.draftId,
+    operation: 'delete',
+    haloId,
+    idempotencyKey: `delete-${haloId}`,
+    halo: null,
+    endpoint: record.endpoint,
+  });
+}
+
 /** Puts a failed (or waiting) job back to the front of the queue and runs it now. */
 export async function retryJob(jobId: string): Promise<PublishJob> {
   const job = await setState(jobId, { status: 'queued', nextAttemptAt: new Date().toISOString() });
   if (!job) throw new PublishRefused('This publish is no longer in the queue.');
   void runJob(jobId);
   return job;
+}
+
+// Records are read-modify-written like jobs, with their own chain.
+let recordsChain: Promise<unknown> = Promise.resolve();
+function changeRecords(change: (records: Record<string, PublishedHalo>) => Record<string, PublishedHalo>) {
+  const next = recordsChain.then(async () => publishedItem.setValue(change(await publishedItem.getValue())));
+  recordsChain = next.catch(() => undefined);
+  return next;
+}
+
+type Failure = Extract<PublishOutcome, { ok: false }>;
+
+/** A new Halo: the link goes on the clipboard and into the Published list. */
+async function create(job: PublishJob, halo: Halo): Promise<PublishState | Failure> {
+  // The endpoint as set now: fixing it in the options is how a user rescues a queued publish.
+  const settings = await settingsItem.getValue();
+  if (settings.endpoint !== job.endpoint) {
+    const { id } = job;
+    await withJobs((jobs) => {
+      if (jobs[id]) jobs[id] = { ...jobs[id], endpoint: settings.endpoint };
+    });
+  }
+  const outcome = await sendHalo(settings, halo, job.idempotencyKey);
+  if (!outcome.ok) return outcome;
+  const { url, id, editToken } = outcome.response;
+  const publishedAt = new Date().toISOString();
+  await setState(job.id, { status: 'published', url, haloId: id, editToken, publishedAt, copied: false });
+  await changeRecords((records) =>
+    recordPublished(records, {
+      haloId: id,
+      url,
+      editToken,
+      endpoint: settings.endpoint,
+      title: halo.title,
+      draftId: job.draftId,
+      publishedAt,
+    }),
+  );
+  const copied = await copyFromBackground(url);
+  return { status: 'published', url, haloId: id, editToken, publishedAt, copied };
+}
+
+/**
+ * An update or an unpublish, sent to the endpoint the Halo was published to. The API token goes
+ * only to the endpoint it was set for. A Halo already gone (410) counts as unpublished.
+ */
+async function change(job: PublishJob, record: PublishedHalo): Promise<PublishState | Failure> {
+  const settings = await settingsItem.getValue();
+  const target = { haloId: record.haloId, editToken: record.editToken };
+  const to = { endpoint: record.endpoint, apiToken: settings.endpoint === record.endpoint ? settings.apiToken : '' };
+  const at = new Date().toISOString();
+  const outcome =
+    job.operation === 'delete'
+      ? await deleteHalo(to, target)
+      : await sendHalo(to, job.halo!, job.idempotencyKey, target);
+  if (outcome.ok) {
+    if (job.operation === 'delete') {
+      await changeRecords((records) => recordEnded(records, record.haloId, 'unpublished', at));
+      return { status: 'unpublished', at };
+    }
+    await changeRecords((records) => recordUpdated(records, record.haloId, job.halo!.title, at));
+    return {
+      status: 'published',
+      url: record.url,
+      haloId: record.haloId,
+      editToken: record.editToken,
+      publishedAt: at,
+      copied: false,
+    };
+  }
+  const status = outcome.error.status;
+  if (status === 410 || status === 404) {
+    await changeRecords((records) =>
+      recordEnded(records, record.haloId, status === 410 ? 'unpublished' : 'missing', at),
+    );
+    if (status === 410 && job.operation === 'delete') return { status: 'unpublished', at };
+  }
+  return outcome;
 }
 
 const running = new Set<string>();
@@ -96,23 +236,23 @@ export async function runJob(jobId: string): Promise<void> {
   running.add(jobId);
   try {
     const job = (await publishJobsItem.getValue())[jobId];
-    if (!job || job.state.status !== 'queued' || !job.halo) return;
+    // A finished job's Halo is dropped (setState): there is nothing left to send.
+    if (!job || job.state.status !== 'queued' || (job.operation !== 'delete' && !job.halo)) return;
+    const record = job.haloId ? (await publishedItem.getValue())[job.haloId] : undefined;
     const attempts = job.attempts + 1;
     await setState(jobId, { status: 'publishing' }, attempts);
-    // The endpoint as set now: fixing it in the options is how a user rescues a queued publish.
-    const settings = await settingsItem.getValue();
-    if (settings.endpoint !== job.endpoint) {
-      await withJobs((jobs) => {
-        if (jobs[jobId]) jobs[jobId] = { ...jobs[jobId], endpoint: settings.endpoint };
-      });
-    }
-    const outcome = await sendHalo(settings, job.halo, job.idempotencyKey);
-    if (outcome.ok) {
-      const { url, id, editToken } = outcome.response;
-      const publishedAt = new Date().toISOString();
-      await setState(jobId, { status: 'published', url, haloId: id, editToken, publishedAt, copied: false });
-      const copied = await copyFromBackground(url);
-      await setState(jobId, { status: 'published', url, haloId: id, editToken, publishedAt, copied });
+    const outcome =
+      job.operation === 'create'
+        ? await create(job, job.halo!)
+        : record
+          ? await change(job, record)
+          : ({
+              ok: false,
+              retryable: false,
+              error: { code: 'internal', message: 'This browser no longer has the edit token of that Halo.' },
+            } satisfies Failure);
+    if (!('ok' in outcome)) {
+      await setState(jobId, outcome);
       return;
     }
     if (outcome.retryable) {

@@ -1,6 +1,8 @@
 import { storage } from '#imports';
 import type { Draft } from '@/lib/draft/draft';
+import { summarize, type DraftSummary } from '@/lib/draft/summary';
 import type { PublishJob } from '@/lib/publish/job';
+import type { PublishedHalo } from '@/lib/publish/published';
 
 /**
  * Every storage item of the extension, and only here (house rule 5).
@@ -26,14 +28,24 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export interface DraftIndex {
   /** The draft the popup opens on. */
   currentId: string | null;
-  /** Every kept draft, most recently edited first. */
-  ids: string[];
+  /** Every kept draft, most recently edited first, with what the drafts list shows of it. */
+  drafts: DraftSummary[];
 }
+
+/** Version 1 kept only ids: version 2 adds each draft's summary, read from the draft itself. */
+export const draftIndexMigrations = {
+  2: async (index: { currentId: string | null; ids: string[] } | null): Promise<DraftIndex | null> => {
+    if (!index) return index;
+    const drafts = await Promise.all(index.ids.map((id) => draftItem(id).getValue()));
+    return { currentId: index.currentId, drafts: drafts.flatMap((d) => (d ? [summarize(d)] : [])) };
+  },
+};
 
 /** Which drafts exist, so the popup can list them without loading every draft. */
 export const draftIndexItem = storage.defineItem<DraftIndex>('local:draftIndex', {
-  version: 1,
-  fallback: { currentId: null, ids: [] },
+  version: 2,
+  fallback: { currentId: null, drafts: [] },
+  migrations: draftIndexMigrations,
 });
 
 const draftItems = new Map<string, ReturnType<typeof defineDraftItem>>();
@@ -74,4 +86,14 @@ export const publishJobsItem = storage.defineItem<Record<string, PublishJob>>('l
 export const consentItem = storage.defineItem<{ publicLinkAcceptedAt: string | null }>('local:consent', {
   version: 1,
   fallback: { publicLinkAcceptedAt: null },
+});
+
+/**
+ * Every Halo this browser published, by Halo id, with the edit token that allows Update and
+ * Unpublish. Kept apart from drafts and jobs: a record outlives its draft. storage.local only,
+ * never given to a web page.
+ */
+export const publishedItem = storage.defineItem<Record<string, PublishedHalo>>('local:published', {
+  version: 1,
+  fallback: {},
 });

@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
+import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER, type UpdateResponse } from '@/lib/halo/api';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
@@ -185,7 +185,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       updatedAt: at,
     });
     log({ event: 'halo_updated', id });
-    return c.json({ id, url: linkFor(c, id), updatedAt: at });
+    return c.json({ id, url: linkFor(c, id), updatedAt: at } satisfies UpdateResponse);
   });
 
   api.delete('/halos/:id', (c) => {

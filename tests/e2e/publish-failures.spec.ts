@@ -186,8 +186,8 @@ test('401, 413, 400 and 500 each show their message and keep the draft; only 500
       [500, 'queued', 1],
     ]);
     expect(stub.posts()).toBe(2);
-    const drafts = await extension.storageValue<{ ids: string[] }>('draftIndex');
-    expect(drafts.ids).toHaveLength(1);
+    const index = await extension.storageValue<{ drafts: unknown[] }>('draftIndex');
+    expect(index.drafts).toHaveLength(1);
   } finally {
     await Promise.all([tokenServer.close(), smallServer.close(), stub.close()]);
     await rm(dir, { recursive: true, force: true });

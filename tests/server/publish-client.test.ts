@@ -4,17 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Halo } from '@/lib/halo/schema';
-import { retryAfterMs, sendHalo } from '@/lib/publish/client';
+import { deleteHalo, retryAfterMs, sendHalo } from '@/lib/publish/client';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
 let server: Server;
 let endpoint: string;
-const seen: { headers: IncomingMessage['headers'] }[] = [];
+const seen: { method?: string; url?: string; headers: IncomingMessage['headers'] }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    seen.push({ headers: req.headers });
+    seen.push({ method: req.method, url: req.url, headers: req.headers });
     req.resume();
     req.on('end', () => handler(req, res));
   });
@@ -102,5 +102,51 @@ describe('publish client (issue 5)', () => {
     expect(retryAfterMs('30')).toBe(30_000);
     expect(retryAfterMs(new Date(1_000_000 + 5_000).toUTCString(), 1_000_000)).toBe(5_000);
     expect(retryAfterMs('soon')).toBeUndefined();
+  });
+});
+
+describe('update and unpublish (issue 4)', () => {
+  const target = { haloId: 'abc', editToken: 'edit-secret' };
+
+  it('updates with PUT and the edit token; the link and the edit token stay', async () => {
+    handler = json(200, { id: 'abc', url: `${endpoint}/h/abc`, updatedAt: '2026-11-25T10:00:00.000Z' });
+    const outcome = await sendHalo({ endpoint, apiToken: '' }, halo, 'key-u', target);
+    expect(outcome).toEqual({ ok: true, response: { id: 'abc', url: `${endpoint}/h/abc`, editToken: 'edit-secret' } });
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/api/v1/halos/abc' });
+    expect(seen.at(-1)!.headers['x-halo-edit-token']).toBe('edit-secret');
+  });
+
+  it('unpublishes with DELETE and the edit token, sending no body', async () => {
+    handler = (_req, res) => res.writeHead(204).end();
+    expect(await deleteHalo({ endpoint, apiToken: '' }, target)).toEqual({ ok: true });
+    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/api/v1/halos/abc' });
+    expect(seen.at(-1)!.headers['x-halo-edit-token']).toBe('edit-secret');
+    expect(seen.at(-1)!.headers['content-type']).toBeUndefined();
+  });
+
+  it.each([
+    [
+      403,
+      'forbidden',
+      'The X-Halo-Edit-Token header is missing or wrong.',
+      /refused the change \(HTTP 403\): The X-Halo-Edit-Token.*options/,
+    ],
+    [404, 'not_found', 'No Halo with id abc.', /no longer has this Halo \(HTTP 404\)/],
+    [410, 'gone', 'This Halo was unpublished.', /already unpublished \(HTTP 410\)/],
+    [401, 'unauthorized', 'token needed', /refused the API token \(HTTP 401\).*options/],
+  ])('HTTP %i on a change: %s, said plainly, not retried', async (status, code, serverMessage, message) => {
+    handler = apiError(status, code, serverMessage);
+    for (const outcome of [
+      await sendHalo({ endpoint, apiToken: '' }, halo, 'k', target),
+      await deleteHalo({ endpoint, apiToken: '' }, target),
+    ]) {
+      expect(outcome).toMatchObject({ ok: false, retryable: false, error: { code, status } });
+      if (!outcome.ok) expect(outcome.error.message).toMatch(message);
+    }
+  });
+
+  it('retries a change the server failed', async () => {
+    handler = apiError(503, 'internal', 'down');
+    expect(await deleteHalo({ endpoint, apiToken: '' }, target)).toMatchObject({ ok: false, retryable: true });
   });
 });

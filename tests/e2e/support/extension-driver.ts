@@ -313,7 +313,8 @@ export class ExtensionDriver {
         .map((t) => t.targetId),
     );
     await action();
-    const deadline = Date.now() + 10_000;
+    // The action may capture, scan for secrets and save before the popup opens: slow on a busy machine.
+    const deadline = Date.now() + 20_000;
     for (;;) {
       const { targetInfos: all } = await cdp.send('Target.getTargets');
       const popup = all.find((t) => t.type === 'page' && t.url.startsWith(popupUrl) && !before.has(t.targetId));

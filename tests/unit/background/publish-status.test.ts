@@ -57,4 +57,9 @@ describe('describeJob (issue 5)', () => {
   ])('%s', (_name, state, expected) => {
     expect(describeJob(job(state))).toEqual(expected);
   });
+
+  it('says an update landed without claiming a copy (issue 4)', () => {
+    const update = { ...job({ ...published, status: 'published', copied: false }), operation: 'update' as const };
+    expect(describeJob(update)).toEqual({ badge: '✓', title: `Halo updated: ${url}` });
+  });
 });

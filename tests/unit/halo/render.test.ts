@@ -44,6 +44,15 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('a<b');
   });
 
+  // Grok and Claude fixtures hold Lua and TOML blocks that came out plain (issue 3).
+  it.each([
+    ['lua', 'local function f(n) return n end', 'hljs-keyword'],
+    ['toml', '[server]\nport = 8787', 'hljs-section'],
+    ['ps1', 'Get-ChildItem -Path .', 'hljs-built_in'],
+  ])('highlights %s', (lang, code, token) => {
+    expect(renderMarkdown(`\`\`\`${lang}\n${code}\n\`\`\``)).toContain(`class="${token}"`);
+  });
+
   it('renders TeX as MathML, inline and display', () => {
     const html = renderMarkdown('Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx\n$$');
     expect(html).toContain('<math');

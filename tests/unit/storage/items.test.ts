@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_ENDPOINT, draftItem, settingsItem } from '@/lib/storage/items';
+import { DEFAULT_ENDPOINT, draftIndexItem, draftItem, settingsItem } from '@/lib/storage/items';
 
 const draftV1 = JSON.parse(readFileSync(resolve('tests/fixtures/storage/draft-v1.json'), 'utf8'));
+const indexV1 = JSON.parse(readFileSync(resolve('tests/fixtures/storage/draft-index-v1.json'), 'utf8'));
 
 describe('storage items', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -29,5 +30,28 @@ describe('storage items', () => {
     const current = { ...draftV1, allowSearchEngines: true };
     await fakeBrowser.storage.local.set({ 'draft:new-1': current, 'draft:new-1$': { v: 2 } });
     expect(await draftItem('new-1').getValue()).toEqual(current);
+  });
+
+  it('migrates the draft index of version 1 (ids only) to summaries read from each draft (issue 4)', async () => {
+    await fakeBrowser.storage.local.set({ draftIndex: indexV1, 'draft:draft-v1-fixture': draftV1 });
+    // WXT migrates when the item is defined (at start-up); here the old data came after that.
+    await draftIndexItem.migrate();
+    expect(await draftIndexItem.getValue()).toEqual({
+      currentId: 'draft-v1-fixture',
+      // A listed draft that no longer exists is left out; every other keeps its place.
+      drafts: [
+        {
+          id: 'draft-v1-fixture',
+          title: 'A draft saved by version 1',
+          site: 'example.com',
+          url: 'https://example.com/post',
+          updatedAt: '2026-11-20T09:05:00.000Z',
+          blocks: 1,
+          captureKey: 'selection|https://example.com/post|abc',
+        },
+      ],
+    });
+    // The draft itself is migrated too, never dropped.
+    expect(await draftItem('draft-v1-fixture').getValue()).toEqual({ ...draftV1, allowSearchEngines: false });
   });
 });

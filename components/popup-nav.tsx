@@ -1,0 +1,26 @@
+export type PopupView = 'editor' | 'drafts' | 'published';
+
+const VIEWS: [PopupView, string][] = [
+  ['editor', 'Editor'],
+  ['drafts', 'Drafts'],
+  ['published', 'Published'],
+];
+
+/** The popup's three views: the draft being edited, the kept drafts, the published Halos. */
+export function PopupNav({ view, onView }: { view: PopupView; onView: (view: PopupView) => void }) {
+  return (
+    <nav className="popup-nav" aria-label="Views">
+      {VIEWS.map(([id, label]) => (
+        <button
+          key={id}
+          type="button"
+          data-testid={`nav-${id}`}
+          aria-current={view === id ? 'page' : undefined}
+          onClick={() => onView(id)}
+        >
+          {label}
+        </button>
+      ))}
+    </nav>
+  );
+}
