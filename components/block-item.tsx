@@ -1,6 +1,6 @@
 import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { BlockEditor } from '@/components/block-editor';
-import { BlockPreview } from '@/components/block-preview';
+import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
 import type { DraftBlock } from '@/lib/draft/draft';
 
 /** What a block row can do to the draft; absent, the list is read-only. */
@@ -175,7 +175,7 @@ export const BlockItem = memo(function BlockItem({
           }}
         />
       ) : (
-        <BlockPreview block={item.block} />
+        <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
       )}
     </li>
   );

@@ -60,9 +60,12 @@ function SizeNote({ block }: { block: Block }) {
   return null;
 }
 
-/** One block rendered with the server's renderer, once it comes near view. */
-export const BlockPreview = memo(function BlockPreview({ block }: { block: Block }) {
-  const [shown, setShown] = useState(typeof IntersectionObserver === 'undefined');
+/** The first blocks are in view when the editor opens: they render at once, without waiting for the observer. */
+export const EAGER_BLOCKS = 4;
+
+/** One block rendered with the server's renderer, at once when `eager`, else once it comes near view. */
+export const BlockPreview = memo(function BlockPreview({ block, eager }: { block: Block; eager: boolean }) {
+  const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
   const html = useMemo(() => (shown ? renderBlock(previewable(block).block) : ''), [shown, block]);
