@@ -193,7 +193,8 @@ export const useEditor = create<EditorState>()((set, get) => {
   const show = async (draft: Draft) => {
     set({ ...(draft === get().draft ? {} : freshHistory(draft)), draft, notice: null });
     await watchJobs(draft.id);
-    await scan();
+    // Not awaited: a long draft takes a while to scan, and Publish (which scans again) waits for nothing.
+    void scan();
   };
 
   return {

@@ -97,7 +97,7 @@ for (const fixture of CHAT_FIXTURES.filter(
     fixture.warnings.forEach((warning, i) => expect(warnings[i]).toMatch(warning));
 
     await popup.click('[data-testid="publish-button"]');
-    await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+    await popup.click('[data-testid="consent-accept"]');
     const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
     await popup.close();
 
