@@ -2,7 +2,8 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { SafeHtml } from '@/components/safe-html';
 import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
 import { renderBlock } from '@/lib/halo/render';
-import { LIMITS, type Block } from '@/lib/halo/schema';
+import { LIMITS } from '@/lib/halo/limits';
+import type { Block } from '@/lib/halo/schema';
 
 /**
  * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs

@@ -1,4 +1,4 @@
-import { LIMITS } from '@/lib/halo/schema';
+import { LIMITS } from '@/lib/halo/limits';
 
 /** "Why I'm sharing this": shown above the content of the published Halo. */
 export function NoteField({ value, onChange }: { value: string; onChange: (note: string) => void }) {

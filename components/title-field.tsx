@@ -1,4 +1,4 @@
-import { LIMITS } from '@/lib/halo/schema';
+import { LIMITS } from '@/lib/halo/limits';
 
 export function TitleField({ value, onChange }: { value: string; onChange: (title: string) => void }) {
   return (

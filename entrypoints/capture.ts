@@ -1,6 +1,13 @@
 import { defineUnlistedScript } from '#imports';
-import { captureDocument } from '@/lib/capture/capture-document';
+import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-selection';
+import { guardCapture } from '@/lib/capture/guard-capture';
 import { readRequestedMode } from '@/lib/capture/requested-mode';
+import type { InPageAnswer } from '@/lib/capture/types';
 
-// Injected on demand by lib/capture/run-in-tab.ts; its return value is the CaptureResult.
-export default defineUnlistedScript(() => captureDocument(document, location.href, readRequestedMode()));
+// Injected on demand by lib/capture/run-in-tab.ts: selection and chat capture (no Readability).
+// Its return value is the CaptureResult, or a request for article-capture.js.
+export default defineUnlistedScript(() =>
+  guardCapture<InPageAnswer>(
+    () => captureThreadOrSelection(document, location.href, readRequestedMode()) ?? { needsArticle: true },
+  ),
+);

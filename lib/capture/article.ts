@@ -1,15 +1,15 @@
 import { Readability } from '@mozilla/readability';
-import { htmlToMarkdown } from '@/lib/capture/html-to-markdown';
-import { sanitizeFragment } from '@/lib/capture/sanitize';
+import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { sourceOf } from '@/lib/capture/source';
-import type { Capture } from '@/lib/capture/types';
+import type { Capture, CaptureResult } from '@/lib/capture/types';
 
 /** The page's main article (Readability on a clone: the page itself is never touched). */
 export function captureArticle(doc: Document, url: string, now: Date = new Date()): Capture | null {
   const clone = doc.cloneNode(true) as Document;
-  const article = new Readability(clone, { keepClasses: true }).parse();
-  const html = article?.content ?? doc.body?.innerHTML ?? '';
-  const markdown = htmlToMarkdown(sanitizeFragment(doc, html, url));
+  // The serializer hands back Readability's element (in the inert clone) instead of an HTML string.
+  const article = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
+  const content = article?.content ?? doc.body;
+  const markdown = content ? domToMarkdown(content, url) : '';
   if (!markdown) return null;
   const source = sourceOf(doc, url, now);
   const meta = (selector: string) => doc.querySelector<HTMLMetaElement>(selector)?.content?.trim() || undefined;
@@ -30,4 +30,11 @@ export function captureArticle(doc: Document, url: string, now: Date = new Date(
     blocks: [{ block: { type: 'text', markdown }, included: true }],
     warnings: [],
   };
+}
+
+/** The article as the article script answers it: the capture, or why there is none. */
+export function captureArticleResult(doc: Document, url: string, now: Date = new Date()): CaptureResult {
+  const article = captureArticle(doc, url, now);
+  if (article) return { ok: true, capture: article };
+  return { ok: false, code: 'empty', message: 'This page has no readable text to capture.' };
 }

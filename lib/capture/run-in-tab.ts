@@ -1,24 +1,51 @@
 import { browser } from '#imports';
-import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
+import type { CaptureMode, CaptureResult, InPageAnswer } from '@/lib/capture/types';
 
-/** Injects the capture script into a tab (activeTab grant) and answers what it captured. */
-export async function captureInTab(tabId: number, mode: CaptureMode): Promise<CaptureResult> {
+/** A page that has not answered by then is busy or hung: the popup must not wait forever. */
+export const CAPTURE_TIMEOUT_MS = 15_000;
+
+class TimedOut extends Error {}
+
+/**
+ * Injects the capture script into a tab (activeTab grant) and answers what it captured. The
+ * chat-and-selection script runs first; article-capture.js (Readability) only when the page is
+ * captured as an article.
+ */
+export async function captureInTab(
+  tabId: number,
+  mode: CaptureMode,
+  timeoutMs: number = CAPTURE_TIMEOUT_MS,
+): Promise<CaptureResult> {
+  const inject = async (file: '/capture.js' | '/article-capture.js'): Promise<InPageAnswer | undefined> => {
+    const [frame] = await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: [file] }), timeoutMs);
+    return frame?.result as InPageAnswer | undefined;
+  };
   try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      // The key matches MODE_KEY in requested-mode.ts; a func is serialized, so it cannot import it.
-      func: (requested: string) => {
-        (globalThis as Record<string, unknown>).__haloCaptureMode = requested;
-      },
-      args: [mode],
-    });
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
-    const result = frame?.result as CaptureResult | undefined;
-    if (!result || typeof result !== 'object' || !('ok' in result)) {
+    let answer: InPageAnswer | undefined = { needsArticle: true };
+    if (mode !== 'article') {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        // The key matches MODE_KEY in requested-mode.ts; a func is serialized, so it cannot import it.
+        func: (requested: string) => {
+          (globalThis as Record<string, unknown>).__haloCaptureMode = requested;
+        },
+        args: [mode],
+      });
+      answer = await inject('/capture.js');
+    }
+    if (answer && typeof answer === 'object' && 'needsArticle' in answer) answer = await inject('/article-capture.js');
+    if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
       return { ok: false, code: 'failed', message: 'The page did not answer the capture. Reload it and try again.' };
     }
-    return result;
+    return answer;
   } catch (error) {
+    if (error instanceof TimedOut) {
+      return {
+        ok: false,
+        code: 'timed_out',
+        message: `The page did not answer within ${Math.round(timeoutMs / 1000)} seconds (it may be busy or very large). Wait for it to finish loading, or select a smaller part, and try again.`,
+      };
+    }
     const message = String((error as Error)?.message ?? error);
     if (
       /cannot access|cannot be scripted|extensions gallery|chrome:\/\/|missing host permission|no tab with id/i.test(
@@ -35,4 +62,12 @@ export async function captureInTab(tabId: number, mode: CaptureMode): Promise<Ca
     }
     return { ok: false, code: 'failed', message: `The capture failed: ${message}` };
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,7 +1,5 @@
 import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
-import { prepareChatHtml } from '@/lib/capture/chat/prepare-chat-html';
-import { htmlToMarkdown } from '@/lib/capture/html-to-markdown';
-import { sanitizeFragment } from '@/lib/capture/sanitize';
+import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { sourceOf } from '@/lib/capture/source';
 import type { Capture } from '@/lib/capture/types';
 
@@ -35,9 +33,7 @@ export function captureSelection(
       holder.appendChild(fragment);
     }
   }
-  // On a chat page the selection carries the same UI (code viewers, KaTeX, pills) as a thread.
-  const html = chat ? prepareChatHtml(holder, doc, url).innerHTML : holder.innerHTML;
-  const markdown = htmlToMarkdown(sanitizeFragment(doc, html, url)).replace(/\u200b/g, '');
+  const markdown = domToMarkdown(holder, url).replace(/\u200b/g, '');
   if (!markdown) return null;
   const source = sourceOf(doc, url, now, chat?.site);
   const speaker =

@@ -36,6 +36,20 @@ export type CaptureErrorCode =
   | 'empty'
   /** The page cannot be scripted (chrome://, the web store, a PDF viewer…). */
   | 'restricted_page'
+  /** The page did not answer in time (busy or hung). */
+  | 'timed_out'
+  /** More than a Halo can hold (lib/halo/schema.ts LIMITS). */
+  | 'too_large'
   | 'failed';
 
 export type CaptureResult = { ok: true; capture: Capture } | { ok: false; code: CaptureErrorCode; message: string };
+
+/**
+ * What the chat-and-selection script answers in the page: a result, or that this page wants the
+ * article script (Readability), which is injected only then to keep the common script small.
+ */
+export interface ArticleNeeded {
+  needsArticle: true;
+}
+
+export type InPageAnswer = CaptureResult | ArticleNeeded;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '@/lib/halo/limits';
 import { findIllFormedString } from '@/lib/halo/well-formed';
 
 /**
@@ -7,16 +8,6 @@ import { findIllFormedString } from '@/lib/halo/well-formed';
  * Extend it compatibly: new optional fields, new block types, never a changed meaning.
  */
 export const HALO_VERSION = 1;
-
-export const LIMITS = {
-  titleChars: 300,
-  noteChars: 10_000,
-  authorChars: 100,
-  siteChars: 100,
-  urlChars: 4_096,
-  blockMarkdownChars: 2_000_000,
-  blocks: 5_000,
-} as const;
 
 const httpUrl = z
   .string()

@@ -1,17 +1,13 @@
 import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
-import { prepareChatHtml } from '@/lib/capture/chat/prepare-chat-html';
-import { escapePlainText, htmlToMarkdown } from '@/lib/capture/html-to-markdown';
-import { sanitizeFragment } from '@/lib/capture/sanitize';
+import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
+import { escapePlainText } from '@/lib/capture/markdown/escape-markdown';
 import { sourceOf } from '@/lib/capture/source';
 import type { CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
 
-function toMarkdown(element: HTMLElement, doc: Document, url: string): string {
-  const prepared = prepareChatHtml(element, doc, url);
-  return htmlToMarkdown(sanitizeFragment(doc, prepared.innerHTML, url))
-    .replace(ZERO_WIDTH, '')
-    .trim();
+function toMarkdown(content: Node | readonly Node[], url: string): string {
+  return domToMarkdown(content, url).replace(ZERO_WIDTH, '').trim();
 }
 
 /** A whole chat thread: every turn in order with its speaker; reasoning apart and left out by default. */
@@ -28,22 +24,20 @@ export function captureChat(doc: Document, url: string, adapter: ChatAdapter, no
   const blocks: CapturedBlock[] = [];
   for (const turn of thread.turns) {
     if (turn.reasoning) {
-      const markdown = toMarkdown(turn.reasoning, doc, url);
+      const markdown = toMarkdown(turn.reasoning, url);
       if (markdown) blocks.push({ block: { type: 'reasoning', author: turn.author, markdown }, included: false });
     }
     let markdown: string;
     if (turn.plainText !== undefined) {
       // What the user typed, as typed: Markdown characters escaped, line breaks kept.
       markdown = escapePlainText(turn.plainText);
-      const images = Array.from(turn.content.querySelectorAll('img'));
-      if (images.length) {
-        const holder = doc.createElement('div');
-        for (const img of images) holder.appendChild(img.cloneNode(true));
-        const pictures = toMarkdown(holder, doc, url);
-        markdown = [markdown, pictures].filter(Boolean).join('\n\n');
-      }
+      const images = ([] as readonly Element[])
+        .concat(turn.content)
+        .flatMap((part) => (part.localName === 'img' ? [part] : Array.from(part.querySelectorAll('img'))));
+      const pictures = images.length ? toMarkdown(images, url) : '';
+      markdown = [markdown, pictures].filter(Boolean).join('\n\n');
     } else {
-      markdown = toMarkdown(turn.content, doc, url);
+      markdown = toMarkdown(turn.content, url);
     }
     // An empty-looking turn is still a turn: it is kept, so the thread's order stays true.
     blocks.push({ block: { type: 'message', role: turn.role, author: turn.author, markdown }, included: true });

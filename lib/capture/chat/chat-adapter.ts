@@ -5,10 +5,14 @@ export interface ChatTurn {
   role: Role;
   /** The speaker label the page shows ("You", "ChatGPT", …). */
   author: string;
-  /** The turn's content, still as page HTML: the shared pipeline sanitizes and converts it. */
-  content: HTMLElement;
+  /**
+   * The turn's content, in order: the page's own elements where they can be read as they are
+   * (copying a long thread costs more than converting it), or a holder the adapter prepared.
+   * The shared Markdown converter only reads it.
+   */
+  content: Element | readonly Element[];
   /** The model's reasoning shown with this turn, if the page has it expanded. */
-  reasoning?: HTMLElement;
+  reasoning?: Element | readonly Element[];
   /** User turns are plain text: line breaks kept, Markdown characters escaped. */
   plainText?: string;
 }
@@ -22,7 +26,7 @@ export interface ChatThread {
 
 /**
  * One chat site. Adding a site means adding one adapter file (and its fixtures) and listing it in
- * chat/registry.ts: the pipeline (sanitize, Markdown, blocks) is shared.
+ * chat/registry.ts: the pipeline (Markdown, blocks) is shared.
  */
 export interface ChatAdapter {
   /** The short id stored as the Halo's source.site. */

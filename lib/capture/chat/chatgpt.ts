@@ -72,17 +72,14 @@ export const chatgpt: ChatAdapter = {
       const role = roleOf(messages[0]!);
       model ??= messages.map((m) => m.getAttribute('data-message-model-slug')).find(Boolean) ?? undefined;
       // One assistant turn can be split around its reasoning: its message elements merge, in order.
-      const content = doc.createElement('div');
+      const content: Element[] = [];
       for (const message of messages) {
         const body = message.querySelector('.markdown') ?? message.querySelector('.whitespace-pre-wrap') ?? message;
-        const part = doc.createElement('div');
-        part.appendChild(body.cloneNode(true));
+        content.push(body);
         // Images and files the user attached sit beside the text, not inside it.
         if (body !== message) {
-          for (const img of Array.from(message.querySelectorAll('img')))
-            if (!body.contains(img)) part.appendChild(img.cloneNode(true));
+          for (const img of Array.from(message.querySelectorAll('img'))) if (!body.contains(img)) content.push(img);
         }
-        content.appendChild(part);
       }
       const entry: ChatTurn = { role, author: labelOf(turn, role), content };
       if (role === 'user') {

@@ -1,0 +1,42 @@
+/**
+ * Text that must read as typed once rendered: the same escapes turndown applies (so captures stay
+ * byte-compatible with earlier ones), with a fast path for the common text that needs none.
+ */
+const ESCAPES: readonly [RegExp, string][] = [
+  [/\\/g, '\\\\'],
+  [/\*/g, '\\*'],
+  [/^-/g, '\\-'],
+  [/^\+ /g, '\\+ '],
+  [/^(=+)/g, '\\$1'],
+  [/^(#{1,6}) /g, '\\$1 '],
+  [/`/g, '\\`'],
+  [/^~~~/g, '\\~~~'],
+  [/\[/g, '\\['],
+  [/\]/g, '\\]'],
+  [/^>/g, '\\>'],
+  [/_/g, '\\_'],
+  [/^(\d+)\. /g, '$1\\. '],
+];
+const NEEDS_ESCAPE = /[\\*`[\]_]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+
+/** One run of text (the start of the string counts as the start of a line). */
+export function escapeMarkdown(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  let out = text;
+  for (const [pattern, replacement] of ESCAPES) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Plain text as Markdown that reads as typed: special characters escaped, each line break kept. */
+export function escapePlainText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      // Leading spaces would make a code block: keep them as non-breaking spaces instead.
+      const indent = /^ */.exec(line)![0].length;
+      return '\u00a0'.repeat(indent) + escapeMarkdown(line.slice(indent));
+    })
+    .join('  \n');
+}

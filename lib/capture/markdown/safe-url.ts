@@ -1,0 +1,42 @@
+/**
+ * Only addresses that cannot run anything reach the Markdown: links http(s) or mailto, images
+ * http(s) or an inline raster picture; all made absolute against the page, tracking removed.
+ */
+const LINK = /^(https?:|mailto:)$/;
+const RASTER = /^data:image\/(png|jpeg|gif|webp|avif);/i;
+
+function resolve(value: string | null, base: string): URL | null {
+  if (!value) return null;
+  try {
+    return new URL(value.trim(), base);
+  } catch {
+    return null;
+  }
+}
+
+/** Tracking parameters are not part of a source's address. */
+function withoutTracking(url: URL): string {
+  if (!/utm_/i.test(url.search)) return url.href;
+  const keys = Array.from(url.searchParams.keys()).filter((key) => /^utm_/i.test(key));
+  for (const key of keys) url.searchParams.delete(key);
+  return url.href;
+}
+
+export function safeLink(value: string | null, base: string): string | null {
+  const url = resolve(value, base);
+  if (!url || !LINK.test(url.protocol)) return null;
+  return url.protocol === 'mailto:' ? url.href : withoutTracking(url);
+}
+
+/** A web address only (a citation names a site, never a mail address). */
+export function webLink(value: string | null, base: string): string | null {
+  const href = safeLink(value, base);
+  return href && /^https?:/.test(href) ? href : null;
+}
+
+export function safeImage(value: string | null, base: string): string | null {
+  const url = resolve(value, base);
+  if (!url) return null;
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  return RASTER.test(url.href) ? url.href : null;
+}

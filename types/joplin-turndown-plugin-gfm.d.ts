@@ -1,7 +1,0 @@
-// The package ships no types; these are the three plugins we use.
-declare module '@joplin/turndown-plugin-gfm' {
-  import type TurndownService from 'turndown';
-  export const gfm: TurndownService.Plugin;
-  export const tables: TurndownService.Plugin;
-  export const strikethrough: TurndownService.Plugin;
-}
