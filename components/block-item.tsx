@@ -3,7 +3,7 @@ import { BlockEditor } from '@/components/block-editor';
 import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
 import type { DraftBlock } from '@/lib/draft/draft';
 
-/** What a block row can do to the draft; absent, the list is read-only. */
+/** What a block row can do to the draft. */
 export interface BlockActions {
   onToggle: (blockId: string, included: boolean) => void;
   onEdit: (blockId: string | null) => void;
@@ -20,12 +20,12 @@ interface Props {
   count: number;
   flagged: boolean;
   editing: boolean;
-  actions?: BlockActions;
+  actions: BlockActions;
   /** Where a dragged block would land relative to this one, while it is dragged over. */
   dropEdge: DropEdge | null;
-  onDragStart?: (event: DragEvent<HTMLLIElement>, blockId: string, index: number) => void;
-  onDragOver?: (event: DragEvent<HTMLLIElement>, blockId: string) => void;
-  onDrop?: (event: DragEvent<HTMLLIElement>, index: number) => void;
+  onDragStart: (event: DragEvent<HTMLLIElement>, blockId: string, index: number) => void;
+  onDragOver: (event: DragEvent<HTMLLIElement>, blockId: string) => void;
+  onDrop: (event: DragEvent<HTMLLIElement>, index: number) => void;
 }
 
 export function describeBlock(item: DraftBlock, index: number): string {
@@ -68,19 +68,18 @@ export const BlockItem = memo(function BlockItem({
   const name = `block ${index + 1}`;
 
   const move = (toIndex: number, focus: HTMLElement | null) => {
-    if (!actions || toIndex < 0 || toIndex >= count) return;
+    if (toIndex < 0 || toIndex >= count) return;
     actions.onMove(item.id, toIndex);
     keepFocus(focus);
   };
   const remove = () => {
-    if (!actions) return;
     // Focus goes to the neighbouring block, so the keyboard user stays in the list.
     const next = (row.current?.nextElementSibling ?? row.current?.previousElementSibling) as HTMLElement | null;
     actions.onRemove(item.id);
     keepFocus(next);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (!actions || event.target !== event.currentTarget) return;
+    if (event.target !== event.currentTarget) return;
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       move(index + (event.key === 'ArrowUp' ? -1 : 1), row.current);
@@ -106,65 +105,63 @@ export const BlockItem = memo(function BlockItem({
       data-included={String(item.included)}
       data-flagged={flagged ? 'true' : undefined}
       className={classes.join(' ')}
-      tabIndex={actions ? 0 : undefined}
-      aria-label={actions ? `Block ${label}${item.included ? '' : ', excluded'}` : undefined}
-      aria-keyshortcuts={actions ? 'Alt+ArrowUp Alt+ArrowDown Enter Delete' : undefined}
-      draggable={Boolean(actions) && !editing}
+      tabIndex={0}
+      aria-label={`Block ${label}${item.included ? '' : ', excluded'}`}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter Delete"
+      draggable={!editing}
       onKeyDown={onKeyDown}
-      onDragStart={onDragStart && ((event) => onDragStart(event, item.id, index))}
-      onDragOver={onDragOver && ((event) => onDragOver(event, item.id))}
-      onDrop={onDrop && ((event) => onDrop(event, index))}
+      onDragStart={(event) => onDragStart(event, item.id, index)}
+      onDragOver={(event) => onDragOver(event, item.id)}
+      onDrop={(event) => onDrop(event, index)}
     >
-      {actions && (
-        <div className="block-controls">
-          <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
-            ⠿
-          </span>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="block-include"
-              checked={item.included}
-              onChange={(event) => actions.onToggle(item.id, event.target.checked)}
-            />{' '}
-            Include <span className="sr-only">{label}</span>
-          </label>
-          <span className="block-buttons">
-            <button
-              type="button"
-              data-testid="block-move-up"
-              aria-label={`Move block ${label} up`}
-              disabled={index === 0}
-              onClick={(event) => move(index - 1, event.currentTarget)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              data-testid="block-move-down"
-              aria-label={`Move block ${label} down`}
-              disabled={index === count - 1}
-              onClick={(event) => move(index + 1, event.currentTarget)}
-            >
-              ↓
-            </button>
-            <button
-              ref={editButton}
-              type="button"
-              data-testid="block-edit"
-              aria-expanded={editing}
-              aria-label={`Edit block ${label}`}
-              onClick={() => actions.onEdit(editing ? null : item.id)}
-            >
-              Edit
-            </button>
-            <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
-              Delete
-            </button>
-          </span>
-        </div>
-      )}
-      {editing && actions ? (
+      <div className="block-controls">
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+          ⠿
+        </span>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="block-include"
+            checked={item.included}
+            onChange={(event) => actions.onToggle(item.id, event.target.checked)}
+          />{' '}
+          Include <span className="sr-only">{label}</span>
+        </label>
+        <span className="block-buttons">
+          <button
+            type="button"
+            data-testid="block-move-up"
+            aria-label={`Move block ${label} up`}
+            disabled={index === 0}
+            onClick={(event) => move(index - 1, event.currentTarget)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            data-testid="block-move-down"
+            aria-label={`Move block ${label} down`}
+            disabled={index === count - 1}
+            onClick={(event) => move(index + 1, event.currentTarget)}
+          >
+            ↓
+          </button>
+          <button
+            ref={editButton}
+            type="button"
+            data-testid="block-edit"
+            aria-expanded={editing}
+            aria-label={`Edit block ${label}`}
+            onClick={() => actions.onEdit(editing ? null : item.id)}
+          >
+            Edit
+          </button>
+          <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
+            Delete
+          </button>
+        </span>
+      </div>
+      {editing ? (
         <BlockEditor
           block={item.block}
           name={name}

@@ -4,7 +4,7 @@ import type { DraftBlock } from '@/lib/draft/draft';
 
 interface Props {
   blocks: DraftBlock[];
-  actions?: BlockActions;
+  actions: BlockActions;
   /** The block whose Markdown editor is open. */
   editingId?: string | null;
   /** Blocks holding possible secrets or personal data, marked until redacted. */
@@ -53,7 +53,7 @@ export function BlockList({ blocks, actions, editingId = null, flagged }: Props)
       const source = dragged.current;
       setDrop(null);
       dragged.current = null;
-      if (!source || !actions || event.dataTransfer.getData(DRAG_TYPE) !== source.id) return;
+      if (!source || event.dataTransfer.getData(DRAG_TYPE) !== source.id) return;
       event.preventDefault();
       const box = event.currentTarget.getBoundingClientRect();
       const insertAt = event.clientY < box.top + box.height / 2 ? targetIndex : targetIndex + 1;
@@ -85,7 +85,9 @@ export function BlockList({ blocks, actions, editingId = null, flagged }: Props)
           editing={editingId === item.id}
           actions={actions}
           dropEdge={drop?.id === item.id ? drop.edge : null}
-          {...(actions ? { onDragStart, onDragOver, onDrop } : {})}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
         />
       ))}
     </ol>

@@ -69,7 +69,7 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
   const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
-  const html = useMemo(() => (shown ? renderBlock(previewable(block).block) : ''), [shown, block]);
+  const html = useMemo(() => (shown ? renderBlock(previewable(block)) : ''), [shown, block]);
   if (!shown) {
     return (
       <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder">
@@ -87,7 +87,7 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
 
 /** The live preview beside the Markdown editor: it follows the typing, at a lower priority than it. */
 export const LivePreview = memo(function LivePreview({ block }: { block: Block }) {
-  const html = useMemo(() => renderBlock(previewable(block).block), [block]);
+  const html = useMemo(() => renderBlock(previewable(block)), [block]);
   return (
     <>
       <SafeHtml html={html} className="block-live-preview" />

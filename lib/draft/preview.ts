@@ -10,14 +10,14 @@ import type { Block, Halo } from '@/lib/halo/schema';
 export const PREVIEW_CHARS = 100_000;
 
 /** The block as the popup previews it, cut at a line end when it is longer than PREVIEW_CHARS. */
-export function previewable(block: Block): { block: Block; cut: boolean } {
-  if (block.markdown.length <= PREVIEW_CHARS) return { block, cut: false };
+export function previewable(block: Block): Block {
+  if (block.markdown.length <= PREVIEW_CHARS) return block;
   const end = block.markdown.lastIndexOf('\n', PREVIEW_CHARS);
-  return { block: { ...block, markdown: block.markdown.slice(0, end > 0 ? end : PREVIEW_CHARS) }, cut: true };
+  return { ...block, markdown: block.markdown.slice(0, end > 0 ? end : PREVIEW_CHARS) };
 }
 
 /** The Halo the draft publishes, as the server's page body shows it (with the same cut for huge blocks). */
 export function renderDraftPreview(draft: Draft): string {
   const halo: Halo = draftToHalo(draft);
-  return renderHaloBody({ ...halo, blocks: halo.blocks.map((b) => previewable(b).block) });
+  return renderHaloBody({ ...halo, blocks: halo.blocks.map(previewable) });
 }
