@@ -425,6 +425,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (get().draft?.id === id) {
         // A pending save would write the deleted draft back.
         clearTimeout(saveTimer);
+        saveTimer = undefined;
         set({ draft: null });
       }
       await deleteDraft(id);
