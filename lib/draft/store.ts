@@ -194,7 +194,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     set({ ...(draft === get().draft ? {} : freshHistory(draft)), draft, notice: null });
     await watchJobs(draft.id);
     // Not awaited: a long draft takes a while to scan, and Publish (which scans again) waits for nothing.
-    void scan();
+    scheduleScan();
   };
 
   return {
@@ -216,7 +216,8 @@ export const useEditor = create<EditorState>()((set, get) => {
       set({ tabId, draft: await getCurrentDraft() });
       await watchJobs(get().draft?.id);
       if (tabId !== null) await get().capture('auto');
-      await scan();
+      // After the first paint, and once even when the capture asked for a scan too.
+      scheduleScan();
       set({ phase: 'ready' });
     },
 
