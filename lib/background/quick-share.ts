@@ -15,9 +15,7 @@ import { consentItem } from '@/lib/storage/items';
  * says when it landed (publish-status.ts), popup or not.
  */
 export async function quickShare(tabId: number): Promise<void> {
-  // The selection; else the thread on a chat site; else the article.
-  let result = await captureInTab(tabId, 'auto');
-  if (!result.ok && result.code === 'no_selection') result = await captureInTab(tabId, 'page');
+  const result = await captureInTab(tabId, 'any');
   if (!result.ok) {
     await showActionStatus('!', `Halo: ${result.message}`);
     return;

@@ -10,6 +10,7 @@ import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
  * - selection: the selection only.
  * - page: the thread on a chat site; null (the article) elsewhere.
  * - article: null.
+ * - any: the selection; else the thread on a chat site; else null (the article).
  */
 export function captureThreadOrSelection(
   doc: Document,
@@ -18,10 +19,11 @@ export function captureThreadOrSelection(
   now: Date = new Date(),
 ): CaptureResult | null {
   const chat = adapterForUrl(url);
-  if (mode === 'auto' || mode === 'selection') {
+  if (mode === 'auto' || mode === 'selection' || mode === 'any') {
     const selection = captureSelection(doc, url, now, chat);
     if (selection) return { ok: true, capture: selection };
-    if (mode === 'auto' && chat) return captureChat(doc, url, chat, now);
+    if (mode !== 'selection' && chat) return captureChat(doc, url, chat, now);
+    if (mode === 'any') return null;
     return {
       ok: false,
       code: 'no_selection',

@@ -6,7 +6,7 @@ import type { CaptureMode } from '@/lib/capture/types';
  */
 export const MODE_KEY = '__haloCaptureMode';
 
-const MODES: readonly CaptureMode[] = ['auto', 'selection', 'page', 'article'];
+const MODES: readonly CaptureMode[] = ['auto', 'selection', 'page', 'article', 'any'];
 
 export function readRequestedMode(scope: Record<string, unknown> = globalThis as Record<string, unknown>): CaptureMode {
   const mode = scope[MODE_KEY];

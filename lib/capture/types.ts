@@ -7,7 +7,9 @@ export type CaptureMode =
   | 'selection'
   /** The whole page: the chat thread on a chat site, the article elsewhere. */
   | 'page'
-  | 'article';
+  | 'article'
+  /** The selection if there is one, else the whole page (quick share: one injection, no second ask). */
+  | 'any';
 
 export type CaptureKind = 'selection' | 'chat' | 'article';
 

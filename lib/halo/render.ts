@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 
 type Markdown = ReturnType<typeof MarkdownIt>;
 import { highlightCode } from '@/lib/halo/render-code';
+import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
 import type { Block, Halo } from '@/lib/halo/schema';
 
@@ -34,6 +35,7 @@ function createMarkdown(): Markdown {
     },
   });
   md.use(mathPlugin);
+  md.use(lineBreakTagPlugin);
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
   const defaultImage = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {

@@ -1,6 +1,6 @@
 /**
- * Text that must read as typed once rendered: the same escapes turndown applies (so captures stay
- * byte-compatible with earlier ones), with a fast path for the common text that needs none.
+ * Text that must read as typed once rendered: the escapes turndown applies, plus HTML-looking `<`,
+ * with a fast path for the common text that needs none.
  */
 const ESCAPES: readonly [RegExp, string][] = [
   [/\\/g, '\\\\'],
@@ -16,8 +16,11 @@ const ESCAPES: readonly [RegExp, string][] = [
   [/^>/g, '\\>'],
   [/_/g, '\\_'],
   [/^(\d+)\. /g, '$1\\. '],
+  // Beyond turndown: "<div>" typed as text must not become HTML (or an autolink) in a Markdown
+  // viewer that allows HTML, such as the /h/:id.md export opened elsewhere.
+  [/<(?=[A-Za-z/!?])/g, '\\<'],
 ];
-const NEEDS_ESCAPE = /[\\*`[\]_]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+const NEEDS_ESCAPE = /[\\*`[\]_]|<[A-Za-z/!?]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
 
 /** One run of text (the start of the string counts as the start of a line). */
 export function escapeMarkdown(text: string): string {

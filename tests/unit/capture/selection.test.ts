@@ -84,4 +84,18 @@ describe('selection capture (issue 2)', () => {
     expect(result.capture.kind).toBe('article');
     expect(result.capture.blocks[0]!.block.markdown).toContain('Not selected either.');
   });
+
+  // Quick share asks once for "the selection, else the page" (issue 5): one injection, not two.
+  it('takes the selection, else the whole page, in "any" mode', () => {
+    const selected = captureDocument(pageWithSelection('selection-mixed.html', url, '#selected'), url, 'any', now);
+    expect(selected.ok && selected.capture.kind).toBe('selection');
+    const whole = captureDocument(pageWithSelection('selection-mixed.html', url), url, 'any', now);
+    expect(whole.ok && whole.capture.kind).toBe('article');
+    const chatUrl = 'https://chatgpt.com/c/68a1f0e2-5b7c-8001-9d3e-0c4a7b2e11f3';
+    const chat = new JSDOM(readFileSync(resolve('tests/fixtures/chat/chatgpt/short-thread.html'), 'utf8'), {
+      url: chatUrl,
+    }).window.document;
+    const thread = captureDocument(chat, chatUrl, 'any', now);
+    expect(thread.ok && thread.capture.kind).toBe('chat');
+  });
 });

@@ -53,6 +53,14 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(`\`\`\`${lang}\n${code}\n\`\`\``)).toContain(`class="${token}"`);
   });
 
+  // Captured tables write a multi-line cell with <br> (issue 3); no other tag may pass.
+  it('turns <br> in a table cell into a line break and nothing else into HTML', () => {
+    const html = renderMarkdown('| a | b |\n| --- | --- |\n| line  <br>two | x<br/>y<BR /><b>z</b> |');
+    expect(html).toContain('<td>line  <br>\ntwo</td>');
+    expect(html).toContain('x<br>\ny<br>\n&lt;b&gt;z&lt;/b&gt;');
+    expect(renderMarkdown('`<br>` and\n\n    <br>')).not.toMatch(/<br>/);
+  });
+
   it('renders TeX as MathML, inline and display', () => {
     const html = renderMarkdown('Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx\n$$');
     expect(html).toContain('<math');

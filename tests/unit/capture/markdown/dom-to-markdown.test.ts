@@ -40,6 +40,12 @@ describe('domToMarkdown (issue 3)', () => {
     );
   });
 
+  it('keeps text that looks like HTML as text for any Markdown viewer', () => {
+    expect(md('<p>use &lt;Lua&gt; or &lt;/div&gt; or &lt;https://x.example&gt;, not 1 &lt; 2</p>')).toBe(
+      'use \\<Lua> or \\</div> or \\<https://x.example>, not 1 < 2',
+    );
+  });
+
   it('writes lists, quotes, headings, emphasis, breaks and rules', () => {
     expect(
       md(
