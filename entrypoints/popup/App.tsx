@@ -1,21 +1,46 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from '#imports';
 import { BlockFilters } from '@/components/block-filters';
+import type { BlockActions } from '@/components/block-item';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
 import { DraftsView } from '@/components/drafts-view';
+import { EditAnnouncer } from '@/components/edit-announcer';
+import { EditorToolbar } from '@/components/editor-toolbar';
 import { FindingsPanel } from '@/components/findings-panel';
+import { HaloPreview } from '@/components/halo-preview';
 import { PublishPanel } from '@/components/publish-panel';
 import { NoteField } from '@/components/note-field';
 import { PopupNav, type PopupView } from '@/components/popup-nav';
 import { PublishedView } from '@/components/published-view';
 import { RecapturePrompt } from '@/components/recapture-prompt';
 import { TitleField } from '@/components/title-field';
+import { historyShortcut } from '@/lib/draft/history';
 import { useEditor } from '@/lib/draft/store';
 
-export function App({ tabId }: { tabId: number | null }) {
+/** The same editor at full size, aimed at the same tab; the popup closes itself. */
+async function openInTab(tabId: number | null) {
+  await useEditor.getState().flush();
+  const query = new URLSearchParams({ view: 'tab', ...(tabId === null ? {} : { tabId: String(tabId) }) });
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${query}` });
+  window.close();
+}
+
+export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: boolean }) {
   const editor = useEditor();
   const [view, setView] = useState<PopupView>('editor');
+  const [previewing, setPreviewing] = useState(false);
+  const blockActions = useMemo<BlockActions>(() => {
+    const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown } = useEditor.getState();
+    return {
+      onToggle: setIncluded,
+      onEdit: setEditing,
+      onRemove: removeBlock,
+      onMove: moveBlock,
+      onMarkdown: updateBlockMarkdown,
+    };
+  }, []);
 
   useEffect(() => {
     void useEditor.getState().init(tabId);
@@ -24,13 +49,24 @@ export function App({ tabId }: { tabId: number | null }) {
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
+    // One history for the whole draft: Ctrl+Z undoes the last edit wherever focus is, text fields
+    // included (their native undo would not know about the draft's other edits).
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = event.isComposing ? null : historyShortcut(event);
+      if (!command) return;
+      event.preventDefault();
+      useEditor.getState()[command]();
+    };
+    document.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('keydown', onKeyDown);
     };
   }, [tabId]);
 
-  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture } = editor;
+  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture, editingId } = editor;
+  const flagged = useMemo(() => new Set(findings.map((f) => f.blockId)), [findings]);
   const blockNumber = (blockId: string) =>
     blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
   const top = (
@@ -72,13 +108,26 @@ export function App({ tabId }: { tabId: number | null }) {
             </ul>
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
-          {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-          <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
-          <BlockList
-            blocks={draft.blocks}
-            onToggle={editor.setIncluded}
-            flagged={new Set(findings.map((f) => f.blockId))}
+          <EditorToolbar
+            canUndo={editor.canUndo}
+            canRedo={editor.canRedo}
+            previewing={previewing}
+            onUndo={editor.undo}
+            onRedo={editor.redo}
+            onPreview={setPreviewing}
+            onAddText={() => editor.addTextBlock(editingId)}
+            onOpenInTab={inTab ? undefined : () => void openInTab(tabId)}
           />
+          <EditAnnouncer announcement={editor.announcement} onUndo={editor.undo} />
+          {previewing ? (
+            <HaloPreview draft={draft} />
+          ) : (
+            <>
+              {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
+              <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+              <BlockList blocks={draft.blocks} actions={blockActions} editingId={editingId} flagged={flagged} />
+            </>
+          )}
           {askingConsent ? (
             <ConsentDialog
               reason={askingConsent}

@@ -13,6 +13,7 @@ async function targetTab(): Promise<number | null> {
 }
 
 void targetTab().then((tabId) => {
-  if (new URLSearchParams(location.search).get('view') === 'tab') document.documentElement.classList.add('in-tab');
-  createRoot(document.getElementById('root')!).render(<App tabId={tabId} />);
+  const inTab = new URLSearchParams(location.search).get('view') === 'tab';
+  if (inTab) document.documentElement.classList.add('in-tab');
+  createRoot(document.getElementById('root')!).render(<App tabId={tabId} inTab={inTab} />);
 });

@@ -40,3 +40,33 @@ export function applyFilter(draft: Draft, filter: BlockFilter): Draft {
 export function removeBlock(draft: Draft, blockId: string): Draft {
   return { ...draft, blocks: draft.blocks.filter((b) => b.id !== blockId) };
 }
+
+/** Moves a block to `toIndex` (clamped), the others keeping their order. */
+export function moveBlock(draft: Draft, blockId: string, toIndex: number): Draft {
+  const from = draft.blocks.findIndex((b) => b.id === blockId);
+  if (from === -1) return draft;
+  const to = Math.max(0, Math.min(draft.blocks.length - 1, toIndex));
+  if (to === from) return draft;
+  const blocks = [...draft.blocks];
+  const [moved] = blocks.splice(from, 1);
+  blocks.splice(to, 0, moved!);
+  return { ...draft, blocks };
+}
+
+export function updateBlockMarkdown(draft: Draft, blockId: string, markdown: string): Draft {
+  return {
+    ...draft,
+    blocks: draft.blocks.map((b) => (b.id === blockId ? { ...b, block: { ...b.block, markdown } } : b)),
+  };
+}
+
+/**
+ * A new, included text block (the author's own words) after `afterBlockId`, or at the end when it
+ * is null or not found. The caller gives the id, so the edit stays pure.
+ */
+export function addTextBlock(draft: Draft, id: string, afterBlockId: string | null, markdown = ''): Draft {
+  const added: DraftBlock = { id, included: true, block: { type: 'text', markdown } };
+  const after = afterBlockId === null ? -1 : draft.blocks.findIndex((b) => b.id === afterBlockId);
+  const at = after === -1 ? draft.blocks.length : after + 1;
+  return { ...draft, blocks: [...draft.blocks.slice(0, at), added, ...draft.blocks.slice(at)] };
+}

@@ -1,7 +1,17 @@
 import { create } from 'zustand';
 import type { Capture, CaptureErrorCode, CaptureMode } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
-import { applyFilter, removeBlock, setIncluded, type BlockFilter } from '@/lib/draft/edit-operations';
+import {
+  addTextBlock,
+  applyFilter,
+  moveBlock,
+  removeBlock,
+  setIncluded,
+  updateBlockMarkdown,
+  type BlockFilter,
+} from '@/lib/draft/edit-operations';
+import { newId } from '@/lib/draft/from-capture';
+import { emptyHistory, record, travel, type History } from '@/lib/draft/history';
 import {
   adoptCapture,
   createFromCapture,
@@ -21,12 +31,18 @@ import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findi
 import { consentItem, publishJobsItem } from '@/lib/storage/items';
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '@/lib/storage/quota';
 
-/** Edits reach storage at most this long after the keystroke (and at once when the popup hides). */
+/** Edits reach storage at most this long after the first unsaved keystroke (and at once when the popup hides). */
 export const SAVE_DEBOUNCE_MS = 250;
 
 export interface Notice {
   code: CaptureErrorCode | 'invalid' | 'publish_refused' | 'storage_full' | 'recaptured';
   message: string;
+}
+
+/** What the last edit, undo or redo did, for the aria-live region; `undoable` offers an Undo button. */
+export interface Announcement {
+  text: string;
+  undoable: boolean;
 }
 
 export interface EditorState {
@@ -44,6 +60,11 @@ export interface EditorState {
   askingConsent: false | 'first' | 'findings';
   /** Possible secrets and personal data in the included blocks, kept current as the draft changes. */
   findings: Finding[];
+  canUndo: boolean;
+  canRedo: boolean;
+  announcement: Announcement | null;
+  /** The block whose Markdown editor is open. */
+  editingId: string | null;
   /** A capture of a thread that already has a draft with other content, waiting for the user's choice. */
   recapture: { capture: Capture; existing: DraftSummary } | null;
 
@@ -55,6 +76,13 @@ export interface EditorState {
   applyFilter(filter: BlockFilter): void;
   redact(findings: Finding[]): void;
   removeBlock(blockId: string): void;
+  moveBlock(blockId: string, toIndex: number): void;
+  updateBlockMarkdown(blockId: string, markdown: string): void;
+  /** Adds an empty text block after `afterBlockId` (or at the end) and opens its editor. */
+  addTextBlock(afterBlockId: string | null): void;
+  setEditing(blockId: string | null): void;
+  undo(): void;
+  redo(): void;
   publish(): Promise<void>;
   acceptConsent(): Promise<void>;
   cancelConsent(): void;
@@ -71,6 +99,7 @@ export interface EditorState {
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let scanTimer: ReturnType<typeof setTimeout> | undefined;
 let unwatchJobs: (() => void) | undefined;
+let history: History = emptyHistory();
 
 function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined): PublishJob | null {
   if (!draftId) return null;
@@ -82,15 +111,45 @@ function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined
 }
 
 export const useEditor = create<EditorState>()((set, get) => {
-  const edit = (change: (draft: Draft) => Draft) => {
-    const { draft } = get();
-    if (!draft) return;
-    // The UI updates first; storage follows within SAVE_DEBOUNCE_MS.
-    set({ draft: change({ ...draft, updatedAt: new Date().toISOString() }) });
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
+  const scheduleSave = () => {
+    // Not reset by each keystroke: a long typing burst still reaches storage every SAVE_DEBOUNCE_MS.
+    saveTimer ??= setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
     scheduleScan();
   };
+
+  /**
+   * Applies a pure change, records it for undo and saves it. `burstKey` names the field being
+   * typed in, so a burst of keystrokes there is one undo step.
+   */
+  const edit = (change: (draft: Draft) => Draft, label: string, burstKey: string | null = null) => {
+    const { draft } = get();
+    if (!draft) return;
+    const changed = change(draft);
+    if (changed === draft) return;
+    history = record(history, draft, label, burstKey, Date.now());
+    // The UI updates first; storage follows within SAVE_DEBOUNCE_MS.
+    set({ draft: { ...changed, updatedAt: new Date().toISOString() }, canUndo: true, canRedo: false });
+    scheduleSave();
+  };
+
+  const goBackOrForward = (direction: 'undo' | 'redo') => {
+    const { draft } = get();
+    if (!draft) return;
+    const moved = travel(history, draft, direction);
+    if (!moved) return;
+    history = moved.history;
+    const editingId = get().editingId;
+    set({
+      draft: { ...moved.draft, updatedAt: new Date().toISOString() },
+      canUndo: history.past.length > 0,
+      canRedo: history.future.length > 0,
+      announcement: { text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${moved.label}.`, undoable: false },
+      editingId: moved.draft.blocks.some((b) => b.id === editingId) ? editingId : null,
+    });
+    scheduleSave();
+  };
+
+  const blockNumber = (blockId: string) => (get().draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1;
 
   const scan = async () => {
     const { draft } = get();
@@ -125,10 +184,17 @@ export const useEditor = create<EditorState>()((set, get) => {
     }
   };
 
+  /** A draft put in the editor from outside it (another draft, a recapture's update) starts a fresh history. */
+  const freshHistory = (draft: Draft | null) => {
+    history = emptyHistory(draft?.id ?? null);
+    return { canUndo: false, canRedo: false, editingId: null, announcement: null };
+  };
+
   const show = async (draft: Draft) => {
-    set({ draft, notice: null });
+    set({ ...(draft === get().draft ? {} : freshHistory(draft)), draft, notice: null });
     await watchJobs(draft.id);
-    await scan();
+    // Not awaited: a long draft takes a while to scan, and Publish (which scans again) waits for nothing.
+    scheduleScan();
   };
 
   return {
@@ -140,13 +206,18 @@ export const useEditor = create<EditorState>()((set, get) => {
     job: null,
     askingConsent: false,
     findings: [],
+    canUndo: false,
+    canRedo: false,
+    announcement: null,
+    editingId: null,
     recapture: null,
 
     async init(tabId) {
       set({ tabId, draft: await getCurrentDraft() });
       await watchJobs(get().draft?.id);
       if (tabId !== null) await get().capture('auto');
-      await scan();
+      // After the first paint, and once even when the capture asked for a scan too.
+      scheduleScan();
       set({ phase: 'ready' });
     },
 
@@ -159,9 +230,11 @@ export const useEditor = create<EditorState>()((set, get) => {
         if (result.ok) {
           await get().flush();
           const adopted = await adoptCapture(result.capture);
+          const { draft } = get();
           if (adopted.status === 'same_thread')
             set({ recapture: { capture: result.capture, existing: adopted.existing } });
-          else await show(adopted.draft);
+          // The draft already open stays as it is in memory: it holds any edit made while the capture ran.
+          else await show(adopted.status === 'opened' && adopted.draft.id === draft?.id ? draft : adopted.draft);
         } else if (result.code === 'no_selection' && get().draft && mode === 'auto') {
           // Reopening the popup without a selection shows the draft in progress, as it was.
           set({ notice: null });
@@ -177,28 +250,79 @@ export const useEditor = create<EditorState>()((set, get) => {
     },
 
     setTitle(title) {
-      edit((draft) => ({ ...draft, title }));
+      edit((draft) => ({ ...draft, title }), 'title', 'title');
     },
 
     setNote(note) {
-      edit((draft) => ({ ...draft, note }));
+      edit((draft) => ({ ...draft, note }), 'note', 'note');
     },
 
     setIncluded(blockId, included) {
-      edit((draft) => setIncluded(draft, blockId, included));
+      edit(
+        (draft) => setIncluded(draft, blockId, included),
+        `${included ? 'include' : 'exclude'} block ${blockNumber(blockId)}`,
+      );
     },
 
     applyFilter(filter) {
-      edit((draft) => applyFilter(draft, filter));
+      edit((draft) => applyFilter(draft, filter), 'quick filter');
     },
 
     redact(findings) {
-      edit((draft) => redactDraft(draft, findings));
+      edit((draft) => redactDraft(draft, findings), findings.length === 1 ? 'redaction' : 'redactions');
       set({ findings: get().findings.filter((f) => !findings.includes(f)) });
     },
 
     removeBlock(blockId) {
-      edit((draft) => removeBlock(draft, blockId));
+      const number = blockNumber(blockId);
+      edit((draft) => removeBlock(draft, blockId), `delete block ${number}`);
+      set({
+        announcement: { text: `Block ${number} deleted.`, undoable: true },
+        editingId: get().editingId === blockId ? null : get().editingId,
+      });
+    },
+
+    moveBlock(blockId, toIndex) {
+      const from = blockNumber(blockId);
+      edit((draft) => moveBlock(draft, blockId, toIndex), `move block ${from}`);
+      const to = blockNumber(blockId);
+      if (to !== from) {
+        set({
+          announcement: {
+            text: `Block ${from} moved to position ${to} of ${get().draft!.blocks.length}.`,
+            undoable: true,
+          },
+        });
+      }
+    },
+
+    updateBlockMarkdown(blockId, markdown) {
+      edit(
+        (draft) => updateBlockMarkdown(draft, blockId, markdown),
+        `edit block ${blockNumber(blockId)}`,
+        `block:${blockId}`,
+      );
+    },
+
+    addTextBlock(afterBlockId) {
+      const id = newId();
+      edit((draft) => addTextBlock(draft, id, afterBlockId), 'add text block');
+      set({
+        editingId: id,
+        announcement: { text: `Text block added at position ${blockNumber(id)}.`, undoable: true },
+      });
+    },
+
+    setEditing(blockId) {
+      set({ editingId: blockId });
+    },
+
+    undo() {
+      goBackOrForward('undo');
+    },
+
+    redo() {
+      goBackOrForward('redo');
     },
 
     async publish() {
@@ -302,12 +426,13 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (get().draft?.id === id) {
         // A pending save would write the deleted draft back.
         clearTimeout(saveTimer);
+        saveTimer = undefined;
         set({ draft: null });
       }
       await deleteDraft(id);
       if (!get().draft) {
         const next = await getCurrentDraft();
-        set({ draft: next });
+        set({ ...freshHistory(next), draft: next });
         await watchJobs(next?.id);
       }
       // Space was freed: the draft that could not be saved is saved now.

@@ -13,6 +13,11 @@ import type { Block, Halo } from '@/lib/halo/schema';
  */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SAFE_IMAGE = /^(https?:|data:image\/(png|jpeg|gif|webp|avif);)/i;
+/**
+ * Deeper Markdown is shown as written rather than formatted (issue 4: 10,000 nested quotes must
+ * neither crash nor vanish). Kept well under DOMPurify's own depth limit, which would drop content.
+ */
+const MAX_NESTING = 50;
 
 function createMarkdown(): Markdown {
   const md: Markdown = new MarkdownIt({
@@ -20,6 +25,7 @@ function createMarkdown(): Markdown {
     linkify: true,
     typographer: false,
     breaks: false,
+    maxNesting: MAX_NESTING,
     highlight: (code, lang) => {
       const html = highlightCode(code, lang);
       // markdown-it wraps a returned string that does not start with <pre in <pre><code class="language-x">.
@@ -67,8 +73,15 @@ let shared: Markdown | undefined;
 
 export function renderMarkdown(markdown: string, resolveImage?: ImageResolver): string {
   shared ??= createMarkdown();
-  const env: RenderEnv = { resolveImage };
-  return shared.render(markdown, env as Record<string, unknown>);
+  const env = { resolveImage } as RenderEnv as Record<string, unknown>;
+  // Lone surrogates show as U+FFFD, as the extension publishes them (lib/halo/well-formed.ts).
+  const source = markdown.toWellFormed();
+  const tokens = shared.parse(source, env);
+  // markdown-it silently drops whatever lies below maxNesting: show the whole text instead.
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) {
+    return `<p class="halo-too-deep">This part nests too deeply to format; it is shown as written.</p><pre class="halo-plain">${escapeHtml(source)}</pre>`;
+  }
+  return shared.renderer.render(tokens, shared.options, env);
 }
 
 /** Every http(s) image a piece of Markdown shows, as the renderer sees it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '@/lib/halo/limits';
+import { findIllFormedString } from '@/lib/halo/well-formed';
 
 /**
  * The Halo document, version 1: the one contract between extension and server.
@@ -92,6 +93,14 @@ export const HaloSchema = z
     // An empty Halo is never published: at least one block must say something.
     if (!halo.blocks.some((block) => block.markdown.trim().length > 0)) {
       ctx.addIssue({ code: 'custom', path: ['blocks'], message: 'every block is empty' });
+    }
+    const illFormed = findIllFormedString(halo);
+    if (illFormed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: illFormed,
+        message: 'holds invalid text (a lone UTF-16 surrogate); replace it with U+FFFD',
+      });
     }
   });
 export type Halo = z.infer<typeof HaloSchema>;

@@ -1,4 +1,5 @@
 import type { Draft } from '@/lib/draft/draft';
+import type { Block } from '@/lib/halo/schema';
 import { findSensitive, redact, type Match } from '@/lib/redact/find-sensitive';
 
 /** A finding in one block of a draft, with a short masked excerpt to show in the list. */
@@ -13,12 +14,31 @@ function mask(value: string): string {
   return flat.length <= 8 ? `${flat.slice(0, 2)}…` : `${flat.slice(0, 4)}…${flat.slice(-4)}`;
 }
 
+/** Edits replace the blocks they change, so an unchanged block object needs no second scan. */
+const scanned = new WeakMap<Block, Match[]>();
+/** Scanning a 500-block draft takes long: it gives the page a turn this often (ms), so typing stays smooth. */
+const SLICE_MS = 12;
+
+async function matchesIn(block: Block): Promise<Match[]> {
+  let matches = scanned.get(block);
+  if (!matches) {
+    matches = await findSensitive(block.markdown);
+    scanned.set(block, matches);
+  }
+  return matches;
+}
+
 /** Findings in every included block (excluded ones are not published, so they cannot leak). */
 export async function findInDraft(draft: Draft): Promise<Finding[]> {
   const findings: Finding[] = [];
+  let sliceStart = performance.now();
   for (const item of draft.blocks) {
     if (!item.included) continue;
-    for (const match of await findSensitive(item.block.markdown)) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve));
+      sliceStart = performance.now();
+    }
+    for (const match of await matchesIn(item.block)) {
       findings.push({ ...match, blockId: item.id, excerpt: mask(item.block.markdown.slice(match.start, match.end)) });
     }
   }

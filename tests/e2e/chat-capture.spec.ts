@@ -3,18 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { CHAT_FIXTURES } from '../fixtures/chat/manifest';
 import { expect, test } from './harness';
+import { openAtRealUrl } from './support/extension-driver';
 
 const fixture = readFile(new URL('../fixtures/chat/chatgpt/long-thread.html', import.meta.url), 'utf8');
 
 test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3)', async ({ context, extension }) => {
-  const page = await context.newPage();
-  const html = await fixture;
-  await page.route('https://chatgpt.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ contentType: 'text/html', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await page.goto('https://chatgpt.com/c/6742-abcd');
+  const page = await openAtRealUrl(context, 'https://chatgpt.com/c/6742-abcd', await fixture);
 
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
@@ -87,13 +81,7 @@ for (const fixture of CHAT_FIXTURES.filter(
     extension,
   }) => {
     const html = await readFile(new URL(`../fixtures/chat/${fixture.file}`, import.meta.url), 'utf8');
-    const page = await context.newPage();
-    await page.route(`${new URL(fixture.url).origin}/**`, (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ contentType: 'text/html', body: html })
-        : route.fulfill({ status: 404, body: '' }),
-    );
-    await page.goto(fixture.url);
+    const page = await openAtRealUrl(context, fixture.url, html);
     const popup = await extension.clickToolbar(page);
     await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${fixture.blocks.length}`);
     expect(
@@ -109,7 +97,7 @@ for (const fixture of CHAT_FIXTURES.filter(
     fixture.warnings.forEach((warning, i) => expect(warnings[i]).toMatch(warning));
 
     await popup.click('[data-testid="publish-button"]');
-    await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+    await popup.click('[data-testid="consent-accept"]');
     const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
     await popup.close();
 

@@ -94,6 +94,18 @@ describe('the Halo server over real HTTP (issue 2)', () => {
     expect(error.message).toContain('blocks.0.role');
   });
 
+  it('refuses a lone UTF-16 surrogate with the field named, instead of storing broken text (issue 4)', async () => {
+    await start();
+    const bad = structuredClone(halo);
+    bad.blocks[1]!.markdown = 'half an emoji: \uD83D here';
+    // JSON.stringify escapes it as \ud83d: the server sees the lone surrogate as sent.
+    const res = await post(bad);
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { path: string; message: string } };
+    expect(error.path).toBe('blocks.1.markdown');
+    expect(error.message).toMatch(/lone UTF-16 surrogate/);
+  });
+
   it('answers 400 invalid_json for a body that is not JSON', async () => {
     await start();
     const res = await post('{"version": 1,');

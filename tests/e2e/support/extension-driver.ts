@@ -68,6 +68,21 @@ export async function selectContents(page: Page, selector: string): Promise<void
   }, selector);
 }
 
+/**
+ * Opens a fixture page at its real URL (e.g. https://chatgpt.com/c/…): the page's document is
+ * `html`, every other request of that origin answers 404, nothing reaches the network.
+ */
+export async function openAtRealUrl(context: BrowserContext, url: string, html: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.route(`${new URL(url).origin}/**`, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ contentType: 'text/html', body: html })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  await page.goto(url);
+  return page;
+}
+
 /** A loopback static server for fixture pages ("a fixture page on 127.0.0.1"). */
 export interface PageServer {
   url: string;

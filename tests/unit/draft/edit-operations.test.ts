@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, DraftBlock } from '@/lib/draft/draft';
-import { applyFilter, setIncluded } from '@/lib/draft/edit-operations';
+import {
+  addTextBlock,
+  applyFilter,
+  moveBlock,
+  removeBlock,
+  setIncluded,
+  updateBlockMarkdown,
+} from '@/lib/draft/edit-operations';
 
 const block = (id: string, b: DraftBlock['block'], included = true): DraftBlock => ({ id, included, block: b });
 const draft: Draft = {
@@ -36,5 +43,45 @@ describe('edit operations (issue 4)', () => {
     ['no-reasoning', ['q', 'a', 't']],
   ] as const)('filter %s', (filter, expected) => {
     expect(included(applyFilter(draft, filter))).toEqual(expected);
+  });
+
+  const order = (d: Draft) => d.blocks.map((b) => b.id);
+
+  it('moves a block to an index, clamped, keeping the others in order', () => {
+    expect(order(moveBlock(draft, 'q', 2))).toEqual(['r', 'a', 'q', 't']);
+    expect(order(moveBlock(draft, 't', 0))).toEqual(['t', 'q', 'r', 'a']);
+    expect(order(moveBlock(draft, 'a', 99))).toEqual(['q', 'r', 't', 'a']);
+    expect(order(moveBlock(draft, 'a', -5))).toEqual(['a', 'q', 'r', 't']);
+    // No move, or an unknown block: the same draft, so no undo step is recorded.
+    expect(moveBlock(draft, 'r', 1)).toBe(draft);
+    expect(moveBlock(draft, 'nope', 0)).toBe(draft);
+    expect(order(draft)).toEqual(['q', 'r', 'a', 't']);
+  });
+
+  it("updates one block's Markdown and nothing else", () => {
+    const edited = updateBlockMarkdown(draft, 'a', 'new **answer**');
+    expect(edited.blocks[2]!.block).toEqual({
+      type: 'message',
+      role: 'assistant',
+      author: 'ChatGPT',
+      markdown: 'new **answer**',
+    });
+    expect(edited.blocks[0]).toBe(draft.blocks[0]);
+    expect(draft.blocks[2]!.block.markdown).toBe('a');
+  });
+
+  it('adds an included text block after a block, or at the end', () => {
+    expect(order(addTextBlock(draft, 'n', 'q'))).toEqual(['q', 'n', 'r', 'a', 't']);
+    expect(order(addTextBlock(draft, 'n', null))).toEqual(['q', 'r', 'a', 't', 'n']);
+    expect(order(addTextBlock(draft, 'n', 'gone'))).toEqual(['q', 'r', 'a', 't', 'n']);
+    expect(addTextBlock(draft, 'n', 't', 'hi').blocks.at(-1)).toEqual({
+      id: 'n',
+      included: true,
+      block: { type: 'text', markdown: 'hi' },
+    });
+  });
+
+  it('removes a block', () => {
+    expect(order(removeBlock(draft, 'r'))).toEqual(['q', 'a', 't']);
   });
 });

@@ -95,3 +95,42 @@ describe('renderHaloBody', () => {
     expect(html).toContain('halo-role-assistant');
   });
 });
+
+describe('bad input (issue 4)', () => {
+  it.each([
+    ['quotes', '>'.repeat(10_000)],
+    ['lists', '- '.repeat(10_000)],
+    ['ordered lists', '1. '.repeat(10_000)],
+    ['quotes in lists', '> - '.repeat(5_000)],
+  ])('shows Markdown nested 10,000 levels deep (%s) as written, losing nothing', (_kind, prefix) => {
+    const html = renderMarkdown(`${prefix} the deepest words`);
+    expect(html).toContain('nests too deeply to format');
+    expect(html).toContain('the deepest words');
+  });
+
+  it('still formats ordinary nesting', () => {
+    const html = renderMarkdown('> quote\n> > inner\n\n- a\n  - b\n    - c');
+    expect(html).not.toContain('too deeply');
+    expect(html.match(/<blockquote>/g)).toHaveLength(2);
+    expect(html.match(/<ul>/g)).toHaveLength(3);
+  });
+
+  it('keeps deep inline nesting as text', () => {
+    const html = renderMarkdown(`${'['.repeat(10_000)}x${'*'.repeat(10_000)}y`);
+    expect(html).toContain('x');
+    expect(html).toContain('y');
+  });
+
+  it('shows lone surrogates as U+FFFD, as they will be published', () => {
+    const html = renderMarkdown('a\uD800b \uDC00 c 😀');
+    expect(html).toBe('<p>a\uFFFDb \uFFFD c 😀</p>\n');
+    const body = renderHaloBody({
+      version: 1,
+      title: 'T',
+      note: 'n\uDBFF',
+      source: { url: 'https://example.com/', title: 'e', site: 'example.com', capturedAt: '2026-11-23T10:00:00Z' },
+      blocks: [{ type: 'text', markdown: 'x' }],
+    });
+    expect(body).toContain('n\uFFFD');
+  });
+});

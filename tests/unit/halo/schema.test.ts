@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateHalo } from '@/lib/halo/validate';
+import { draftToHalo } from '@/lib/draft/to-halo';
 
 const valid = {
   version: 1,
@@ -67,5 +68,48 @@ describe('Halo schema v1', () => {
 
   it('rejects what is not an object', () => {
     for (const input of [null, 'halo', 42, []]) expect(validateHalo(input).ok).toBe(false);
+  });
+});
+
+describe('lone surrogates (issue 4)', () => {
+  const halo = {
+    version: 1,
+    title: 'T',
+    source: { url: 'https://example.com/', title: 'e', site: 'example.com', capturedAt: '2026-11-23T10:00:00Z' },
+    blocks: [{ type: 'message', role: 'user', author: 'You', markdown: 'fine 😀' }],
+  };
+
+  it('refuses a Halo holding one, naming the field', () => {
+    const bad = structuredClone(halo);
+    bad.blocks[0]!.markdown = 'cut \uD83D';
+    const result = validateHalo(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual([
+        {
+          path: 'blocks.0.markdown',
+          message: 'blocks.0.markdown: holds invalid text (a lone UTF-16 surrogate); replace it with U+FFFD',
+        },
+      ]);
+    }
+    expect(validateHalo(halo).ok).toBe(true);
+  });
+
+  it('never reaches the server from the extension: a draft publishes them as U+FFFD', () => {
+    const published = draftToHalo({
+      id: 'd',
+      createdAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+      title: 'Title \uDC00',
+      note: '',
+      source: halo.source,
+      blocks: [{ id: 'b', included: true, block: { type: 'text', markdown: 'a\uD800b' } }],
+      warnings: [],
+      captureKey: 'k',
+      allowSearchEngines: false,
+    });
+    expect(published.title).toBe('Title \uFFFD');
+    expect(published.blocks[0]!.markdown).toBe('a\uFFFDb');
+    expect(validateHalo(published).ok).toBe(true);
   });
 });

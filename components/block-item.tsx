@@ -1,0 +1,179 @@
+import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { BlockEditor } from '@/components/block-editor';
+import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
+import type { DraftBlock } from '@/lib/draft/draft';
+
+/** What a block row can do to the draft. */
+export interface BlockActions {
+  onToggle: (blockId: string, included: boolean) => void;
+  onEdit: (blockId: string | null) => void;
+  onRemove: (blockId: string) => void;
+  onMove: (blockId: string, toIndex: number) => void;
+  onMarkdown: (blockId: string, markdown: string) => void;
+}
+
+export type DropEdge = 'before' | 'after';
+
+interface Props {
+  item: DraftBlock;
+  index: number;
+  count: number;
+  flagged: boolean;
+  editing: boolean;
+  actions: BlockActions;
+  /** Where a dragged block would land relative to this one, while it is dragged over. */
+  dropEdge: DropEdge | null;
+  onDragStart: (event: DragEvent<HTMLLIElement>, blockId: string, index: number) => void;
+  onDragOver: (event: DragEvent<HTMLLIElement>, blockId: string) => void;
+  onDrop: (event: DragEvent<HTMLLIElement>, index: number) => void;
+}
+
+export function describeBlock(item: DraftBlock, index: number): string {
+  const block = item.block;
+  const who =
+    block.type === 'text'
+      ? 'Text'
+      : block.type === 'reasoning'
+        ? `${block.author} reasoning`
+        : block.author || block.role;
+  return `${index + 1}: ${who}`;
+}
+
+/** Puts focus back on an element React may have moved (moving a focused node drops its focus). */
+function keepFocus(element: HTMLElement | null) {
+  requestAnimationFrame(() => {
+    if (element?.isConnected && document.activeElement !== element) element.focus();
+  });
+}
+
+/**
+ * One block of the draft: include, edit, move, delete, drag. On the focused row, Alt+ArrowUp and
+ * Alt+ArrowDown move it, Enter edits it, Delete removes it.
+ */
+export const BlockItem = memo(function BlockItem({
+  item,
+  index,
+  count,
+  flagged,
+  editing,
+  actions,
+  dropEdge,
+  onDragStart,
+  onDragOver,
+  onDrop,
+}: Props) {
+  const row = useRef<HTMLLIElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const label = describeBlock(item, index);
+  const name = `block ${index + 1}`;
+
+  const move = (toIndex: number, focus: HTMLElement | null) => {
+    if (toIndex < 0 || toIndex >= count) return;
+    actions.onMove(item.id, toIndex);
+    keepFocus(focus);
+  };
+  const remove = () => {
+    // Focus goes to the neighbouring block, so the keyboard user stays in the list.
+    const next = (row.current?.nextElementSibling ?? row.current?.previousElementSibling) as HTMLElement | null;
+    actions.onRemove(item.id);
+    keepFocus(next);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      move(index + (event.key === 'ArrowUp' ? -1 : 1), row.current);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      actions.onEdit(item.id);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      remove();
+    }
+  };
+
+  const classes = ['block'];
+  if (!item.included) classes.push('block-excluded');
+  if (flagged) classes.push('block-flagged');
+  if (dropEdge) classes.push(`block-drop-${dropEdge}`);
+  return (
+    <li
+      ref={row}
+      data-testid="block"
+      data-block-id={item.id}
+      data-role={item.block.type === 'message' ? item.block.role : item.block.type}
+      data-included={String(item.included)}
+      data-flagged={flagged ? 'true' : undefined}
+      className={classes.join(' ')}
+      tabIndex={0}
+      aria-label={`Block ${label}${item.included ? '' : ', excluded'}`}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter Delete"
+      draggable={!editing}
+      onKeyDown={onKeyDown}
+      onDragStart={(event) => onDragStart(event, item.id, index)}
+      onDragOver={(event) => onDragOver(event, item.id)}
+      onDrop={(event) => onDrop(event, index)}
+    >
+      <div className="block-controls">
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+          ⠿
+        </span>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="block-include"
+            checked={item.included}
+            onChange={(event) => actions.onToggle(item.id, event.target.checked)}
+          />{' '}
+          Include <span className="sr-only">{label}</span>
+        </label>
+        <span className="block-buttons">
+          <button
+            type="button"
+            data-testid="block-move-up"
+            aria-label={`Move block ${label} up`}
+            disabled={index === 0}
+            onClick={(event) => move(index - 1, event.currentTarget)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            data-testid="block-move-down"
+            aria-label={`Move block ${label} down`}
+            disabled={index === count - 1}
+            onClick={(event) => move(index + 1, event.currentTarget)}
+          >
+            ↓
+          </button>
+          <button
+            ref={editButton}
+            type="button"
+            data-testid="block-edit"
+            aria-expanded={editing}
+            aria-label={`Edit block ${label}`}
+            onClick={() => actions.onEdit(editing ? null : item.id)}
+          >
+            Edit
+          </button>
+          <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
+            Delete
+          </button>
+        </span>
+      </div>
+      {editing ? (
+        <BlockEditor
+          block={item.block}
+          name={name}
+          onChange={(markdown) => actions.onMarkdown(item.id, markdown)}
+          onDone={() => {
+            actions.onEdit(null);
+            keepFocus(editButton.current);
+          }}
+        />
+      ) : (
+        <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
+      )}
+    </li>
+  );
+});

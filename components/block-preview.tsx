@@ -1,0 +1,97 @@
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { SafeHtml } from '@/components/safe-html';
+import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
+import { renderBlock } from '@/lib/halo/render';
+import { LIMITS } from '@/lib/halo/limits';
+import type { Block } from '@/lib/halo/schema';
+
+/**
+ * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs
+ * more than a second. One observer per scrolling list (its root, so blocks a screen below the
+ * list's visible part render before they scroll in) watches them all; a block once shown stays rendered.
+ */
+const waiting = new Map<Element, () => void>();
+const observers = new WeakMap<Element, IntersectionObserver>();
+
+function whenNearView(element: Element, show: () => void): () => void {
+  const root = element.closest('.block-list') ?? document.documentElement;
+  let observer = observers.get(root);
+  if (!observer) {
+    observer = new IntersectionObserver(
+      (entries, self) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          waiting.get(entry.target)?.();
+          waiting.delete(entry.target);
+          self.unobserve(entry.target);
+        }
+      },
+      { root, rootMargin: '600px 0px' },
+    );
+    observers.set(root, observer);
+  }
+  waiting.set(element, show);
+  observer.observe(element);
+  return () => {
+    waiting.delete(element);
+    observer.unobserve(element);
+  };
+}
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+function SizeNote({ block }: { block: Block }) {
+  const chars = block.markdown.length;
+  if (chars > LIMITS.blockMarkdownChars) {
+    return (
+      <p className="block-size-note failed" role="note">
+        This block has {format(chars)} characters: too long to publish (at most {format(LIMITS.blockMarkdownChars)}).
+        Shorten it, split it, or exclude it. The preview shows its first {format(PREVIEW_CHARS)}.
+      </p>
+    );
+  }
+  if (chars > PREVIEW_CHARS) {
+    return (
+      <p className="block-size-note muted" role="note">
+        The preview shows the first {format(PREVIEW_CHARS)} of {format(chars)} characters; all of it is kept and
+        published.
+      </p>
+    );
+  }
+  return null;
+}
+
+/** The first blocks are in view when the editor opens: they render at once, without waiting for the observer. */
+export const EAGER_BLOCKS = 4;
+
+/** One block rendered with the server's renderer, at once when `eager`, else once it comes near view. */
+export const BlockPreview = memo(function BlockPreview({ block, eager }: { block: Block; eager: boolean }) {
+  const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
+  const placeholder = useRef<HTMLDivElement>(null);
+  useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
+  const html = useMemo(() => (shown ? renderBlock(previewable(block)) : ''), [shown, block]);
+  if (!shown) {
+    return (
+      <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder">
+        {block.markdown.slice(0, 280)}
+      </div>
+    );
+  }
+  return (
+    <>
+      <SafeHtml html={html} />
+      <SizeNote block={block} />
+    </>
+  );
+});
+
+/** The live preview beside the Markdown editor: it follows the typing, at a lower priority than it. */
+export const LivePreview = memo(function LivePreview({ block }: { block: Block }) {
+  const html = useMemo(() => renderBlock(previewable(block)), [block]);
+  return (
+    <>
+      <SafeHtml html={html} className="block-live-preview" />
+      <SizeNote block={block} />
+    </>
+  );
+});

@@ -1,0 +1,56 @@
+interface Props {
+  canUndo: boolean;
+  canRedo: boolean;
+  previewing: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onPreview: (previewing: boolean) => void;
+  onAddText: () => void;
+  /** Absent when the editor already fills a tab. */
+  onOpenInTab?: () => void;
+}
+
+/** Undo, redo, the whole-Halo preview, a new text block and "Open in a tab". */
+export function EditorToolbar({
+  canUndo,
+  canRedo,
+  previewing,
+  onUndo,
+  onRedo,
+  onPreview,
+  onAddText,
+  onOpenInTab,
+}: Props) {
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Editing">
+      <button type="button" data-testid="undo" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={onUndo}>
+        Undo
+      </button>
+      <button
+        type="button"
+        data-testid="redo"
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        onClick={onRedo}
+      >
+        Redo
+      </button>
+      <button type="button" data-testid="add-text-block" disabled={previewing} onClick={onAddText}>
+        Add text block
+      </button>
+      <button
+        type="button"
+        data-testid="preview-toggle"
+        aria-pressed={previewing}
+        onClick={() => onPreview(!previewing)}
+      >
+        Preview
+      </button>
+      {onOpenInTab && (
+        <button type="button" data-testid="open-in-tab" onClick={onOpenInTab}>
+          Open in a tab
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { useMemo } from 'react';
+import { SafeHtml } from '@/components/safe-html';
+import type { Draft } from '@/lib/draft/draft';
+import { renderDraftPreview } from '@/lib/draft/preview';
+
+/** The whole Halo as the server will publish it: same page body, same renderer, same stylesheet. */
+export function HaloPreview({ draft }: { draft: Draft }) {
+  const html = useMemo(() => renderDraftPreview(draft), [draft]);
+  return (
+    <section className="halo-page halo-preview" aria-label="Preview of the published Halo" data-testid="halo-preview">
+      <SafeHtml html={html} />
+    </section>
+  );
+}
