@@ -29,6 +29,7 @@ export default defineConfig({
     ],
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The same words as IDLE_TITLE in lib/background/action-status.ts.
     action: { default_title: 'Share as Halo' },
     commands: {
       // Opens the popup, which captures the tab afresh: the keyboard way to the editor.

@@ -3,26 +3,46 @@ import type { PublishJob } from '@/lib/publish/job';
 
 interface Props {
   job: PublishJob | null;
+  /** The link this draft is already published at, if it still is. */
+  liveUrl: string | null;
   disabled: boolean;
-  onPublish: () => void;
+  onPublish: (target: 'new' | 'update') => void;
   onRetry: () => void;
 }
 
 const BUSY = new Set(['queued', 'publishing']);
 
-/** Publish, then where it stands: queued, publishing, published (the link), or failed (why, and Retry). */
-export function PublishPanel({ job, disabled, onPublish, onRetry }: Props) {
+/**
+ * Publish, then where it stands: queued, publishing, published (the link), or failed (why, and
+ * Retry). Once the draft is published, the edited draft updates that link; a new link is the
+ * second choice.
+ */
+export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Props) {
   const state = job?.state;
+  const busy = disabled || (state !== undefined && BUSY.has(state.status));
   return (
     <section className="publish" aria-label="Publish">
+      {liveUrl && (
+        <>
+          <button
+            type="button"
+            className="primary"
+            data-testid="update-button"
+            disabled={busy}
+            onClick={() => onPublish('update')}
+          >
+            Update the published Halo
+          </button>{' '}
+        </>
+      )}
       <button
         type="button"
-        className="primary"
+        className={liveUrl ? undefined : 'primary'}
         data-testid="publish-button"
-        disabled={disabled || (state !== undefined && BUSY.has(state.status))}
-        onClick={onPublish}
+        disabled={busy}
+        onClick={() => onPublish('new')}
       >
-        {state?.status === 'published' ? 'Publish again' : 'Publish'}
+        {liveUrl ? 'Publish as a new link' : 'Publish'}
       </button>
       {state && (
         <div

@@ -16,6 +16,7 @@ import { PopupNav, type PopupView } from '@/components/popup-nav';
 import { PublishedView } from '@/components/published-view';
 import { RecapturePrompt } from '@/components/recapture-prompt';
 import { TitleField } from '@/components/title-field';
+import { acknowledgeActionStatus } from '@/lib/background/action-status';
 import { historyShortcut } from '@/lib/draft/history';
 import { useEditor } from '@/lib/draft/store';
 
@@ -44,6 +45,7 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
 
   useEffect(() => {
     void useEditor.getState().init(tabId);
+    void acknowledgeActionStatus();
     // The popup is destroyed whenever it loses focus: write pending edits before that.
     const flush = () => void useEditor.getState().flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
@@ -138,8 +140,9 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
           ) : (
             <PublishPanel
               job={job}
+              liveUrl={editor.liveHalo?.url ?? null}
               disabled={capturing}
-              onPublish={() => void editor.publish()}
+              onPublish={(target) => void editor.publish(target)}
               onRetry={() => void editor.retry()}
             />
           )}

@@ -10,3 +10,15 @@ export async function showActionStatus(badge: string, title: string): Promise<vo
     (error: unknown) => console.warn('Halo: the toolbar status could not be set', error),
   );
 }
+
+/** The button's own title (wxt.config.ts `action.default_title`), shown when there is no news. */
+export const IDLE_TITLE = 'Share as Halo';
+
+/**
+ * Opening Halo is seeing the news: a ✓ (published) is cleared then. A waiting (…) or failed (!)
+ * publish keeps its badge until the queue changes it.
+ */
+export async function acknowledgeActionStatus(): Promise<void> {
+  const badge = await browser.action.getBadgeText({}).catch(() => '');
+  if (badge === '✓') await showActionStatus('', IDLE_TITLE);
+}

@@ -27,8 +27,9 @@ import { draftToHalo } from '@/lib/draft/to-halo';
 import { validateHalo } from '@/lib/halo/validate';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PublishJob } from '@/lib/publish/job';
+import type { PublishedHalo } from '@/lib/publish/published';
 import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findings';
-import { consentItem, publishJobsItem } from '@/lib/storage/items';
+import { consentItem, publishedItem, publishJobsItem } from '@/lib/storage/items';
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '@/lib/storage/quota';
 
 /** Edits reach storage at most this long after the first unsaved keystroke (and at once when the popup hides). */
@@ -53,6 +54,8 @@ export interface EditorState {
   capturing: boolean;
   /** The draft's newest publish job, as the background recorded it in storage. */
   job: PublishJob | null;
+  /** The draft's newest Halo that is still published: Publish then offers to update it in place. */
+  liveHalo: PublishedHalo | null;
   /**
    * Set while a publish waits for the user: 'first' for the one-time "anyone with the link can
    * read it" notice, 'findings' when possible secrets or personal data are still in the Halo.
@@ -83,7 +86,8 @@ export interface EditorState {
   setEditing(blockId: string | null): void;
   undo(): void;
   redo(): void;
-  publish(): Promise<void>;
+  /** 'new' makes a new link; 'update' replaces the content of `liveHalo` at its link. */
+  publish(target?: 'new' | 'update'): Promise<void>;
   acceptConsent(): Promise<void>;
   cancelConsent(): void;
   retry(): Promise<void>;
@@ -99,7 +103,19 @@ export interface EditorState {
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let scanTimer: ReturnType<typeof setTimeout> | undefined;
 let unwatchJobs: (() => void) | undefined;
+let unwatchPublished: (() => void) | undefined;
+/** What the consent dialog, when it is shown, lets through once accepted. */
+let publishTarget: 'new' | 'update' = 'new';
 let history: History = emptyHistory();
+
+function newestLiveHalo(records: Record<string, PublishedHalo>, draftId: string | undefined): PublishedHalo | null {
+  let newest: PublishedHalo | null = null;
+  for (const halo of Object.values(records)) {
+    if (halo.draftId === draftId && halo.status === 'live' && (!newest || halo.publishedAt > newest.publishedAt))
+      newest = halo;
+  }
+  return newest;
+}
 
 function newestJob(jobs: Record<string, PublishJob>, draftId: string | undefined): PublishJob | null {
   if (!draftId) return null;
@@ -165,6 +181,11 @@ export const useEditor = create<EditorState>()((set, get) => {
     set({ job: newestJob(await publishJobsItem.getValue(), draftId) });
     unwatchJobs?.();
     unwatchJobs = publishJobsItem.watch((jobs) => set({ job: newestJob(jobs ?? {}, get().draft?.id) }));
+    set({ liveHalo: newestLiveHalo(await publishedItem.getValue(), draftId) });
+    unwatchPublished?.();
+    unwatchPublished = publishedItem.watch((records) =>
+      set({ liveHalo: newestLiveHalo(records ?? {}, get().draft?.id) }),
+    );
   };
 
   const sendToQueue = async () => {
@@ -172,7 +193,11 @@ export const useEditor = create<EditorState>()((set, get) => {
     if (!draft) return;
     await get().flush();
     try {
-      const job = await sendMessage('publishDraft', { draftId: draft.id });
+      const { liveHalo } = get();
+      const job =
+        publishTarget === 'update' && liveHalo
+          ? await sendMessage('updateHalo', { haloId: liveHalo.haloId })
+          : await sendMessage('publishDraft', { draftId: draft.id });
       set({ job, notice: null });
     } catch (error) {
       set({
@@ -204,6 +229,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     notice: null,
     capturing: false,
     job: null,
+    liveHalo: null,
     askingConsent: false,
     findings: [],
     canUndo: false,
@@ -325,9 +351,10 @@ export const useEditor = create<EditorState>()((set, get) => {
       goBackOrForward('redo');
     },
 
-    async publish() {
+    async publish(target = 'new') {
       const { draft } = get();
       if (!draft) return;
+      publishTarget = target;
       if (!draft.blocks.some((b) => b.included)) {
         set({ notice: { code: 'invalid', message: 'Every block is excluded: include at least one to publish.' } });
         return;
@@ -357,7 +384,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (asked === 'first') {
         await consentItem.setValue({ publicLinkAcceptedAt: new Date().toISOString() });
         // The first publish still stops for findings, like every other.
-        await get().publish();
+        await get().publish(publishTarget);
         return;
       }
       await sendToQueue();

@@ -62,6 +62,19 @@ test('Update republishes the edited draft at the same link; Unpublish makes it a
   expect(updated.status).toBe(200);
   expect(await updated.text()).toMatch(/<h1[^>]*>Second title<\/h1>/);
 
+  // From the editor too: a published draft's main button updates its link.
+  await popup.click('[data-testid="nav-editor"]');
+  await popup.type('[data-testid="draft-title"]', 'Third title');
+  await popup.click('[data-testid="update-button"]');
+  await popup.waitFor(
+    `document.querySelector('[data-testid="publish-status"]')?.dataset.status === 'published' && document.querySelector('[data-testid="published-link"]')?.href === ${JSON.stringify(link)}`,
+    20_000,
+  );
+  await expect
+    .poll(async () => (await (await fetch(link)).text()).match(/<h1[^>]*>(.*?)<\/h1>/)?.[1])
+    .toBe('Third title');
+  await popup.click('[data-testid="nav-published"]');
+
   await popup.click('[data-testid="published-unpublish"]');
   await popup.click('[data-testid="published-unpublish-confirm"]');
   await popup.waitFor(

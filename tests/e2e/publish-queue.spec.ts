@@ -54,6 +54,10 @@ test('a queued publish survives the worker being stopped and lands exactly once 
     const again = new Database(server.dbPath, { readonly: true });
     expect((again.prepare('select count(*) as n from halos').get() as { n: number }).n).toBe(1);
     again.close();
+    // Opening Halo is seeing the news: the ✓ goes, the button reads as usual again.
+    const seen = await extension.clickToolbar(page);
+    await expect.poll(() => extension.actionStatus()).toEqual({ badge: '', title: 'Share as Halo' });
+    await seen.close();
   } finally {
     await back.close();
   }
