@@ -157,3 +157,40 @@ test('every kind of edit survives closing the popup and restarting the browser, 
     await restarted.close();
   }
 });
+
+test('a block dragged onto another moves there, and the order is saved (issue 4)', async ({ context, extension }) => {
+  const page = await openThread(context);
+  const popup = await extension.clickToolbar(page);
+  await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 5`);
+  await popup.close();
+
+  // The editor at full size ("Open in a tab") is an ordinary page, where Playwright drags with real
+  // mouse events.
+  const editor = await context.newPage();
+  await editor.goto(`chrome-extension://${extension.extensionId}/popup.html?view=tab`);
+  // Tall enough that no block needs scrolling to: a drag that scrolls starts on whatever scrolled
+  // under the mouse.
+  await editor.setViewportSize({ width: 1280, height: 2400 });
+  const blocks = editor.locator('[data-testid="block"]');
+  await expect(blocks).toHaveCount(5);
+  const ids = await blocks.evaluateAll((all) => all.map((b) => (b as HTMLElement).dataset.blockId!));
+  // Blocks render their content as they come into view: drag once the layout has settled.
+  await expect(editor.locator('[data-testid="block-placeholder"]')).toHaveCount(0);
+  // The last answer onto the top half of the first question: it becomes the first block.
+  const from = (await blocks.nth(4).boundingBox())!;
+  const to = (await blocks.nth(0).boundingBox())!;
+  await editor.mouse.move(from.x + 20, from.y + from.height / 2);
+  await editor.mouse.down();
+  await editor.mouse.move(to.x + 20, to.y + 5, { steps: 8 });
+  await editor.mouse.up();
+  const moved = [ids[4], ids[0], ids[1], ids[2], ids[3]];
+  await expect
+    .poll(() => blocks.evaluateAll((all) => all.map((b) => (b as HTMLElement).dataset.blockId!)))
+    .toEqual(moved);
+  await expect
+    .poll(async () => {
+      const draftId = (await extension.storageValue<{ currentId: string }>('draftIndex')).currentId;
+      return (await extension.storageValue<StoredDraft>(`draft:${draftId}`)).blocks.map((b) => b.id);
+    })
+    .toEqual(moved);
+});
