@@ -243,11 +243,12 @@ test('a link that cannot be copied is announced and shown in the popup to copy b
     .poll(async () => (await extension.actionStatus()).title, { timeout: 20_000 })
     .toMatch(/could not be copied: open Halo to copy the link/);
   expect(haloCount(server.dbPath)).toBe(1);
+  const announced = (await extension.actionStatus()).title;
   const popup = await extension.clickToolbar(page);
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`);
-  expect((await extension.actionStatus()).title).toBe(
-    `Halo published: ${link}. It could not be copied: open Halo to copy the link.`,
-  );
+  expect(announced).toBe(`Halo published: ${link}. It could not be copied: open Halo to copy the link.`);
+  // The popup now shows the link: the button's news is cleared.
+  await expect.poll(() => extension.actionStatus()).toEqual({ badge: '', title: 'Share as Halo' });
   expect(await popup.evaluate<string>(`document.querySelector('[data-testid="publish-status"]').innerText`)).toMatch(
     /Published\. Copy the link:/,
   );
