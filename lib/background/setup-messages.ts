@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isOwnPage } from '@/lib/background/trusted-sender';
 import { captureInTab } from '@/lib/capture/run-in-tab';
-import { onMessage } from '@/lib/messaging/protocol';
+import { onMessage, type ProtocolMap } from '@/lib/messaging/protocol';
 import { enqueuePublish, enqueueUnpublish, enqueueUpdate, retryJob } from '@/lib/publish/queue';
 
 const CaptureTabData = z.strictObject({
@@ -12,31 +12,26 @@ const DraftIdData = z.strictObject({ draftId: z.string().min(1).max(100) });
 const JobIdData = z.strictObject({ jobId: z.string().min(1).max(100) });
 const HaloIdData = z.strictObject({ haloId: z.string().min(1).max(100) });
 
-function refuse(reason: string): never {
-  throw new Error(`Refused: ${reason}`);
+type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+type Answer<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
+
+/** One message from the extension's own pages: the sender is checked, then the payload is parsed. */
+function answerOwnPages<K extends keyof ProtocolMap>(
+  type: K,
+  schema: z.ZodType<Data<K>>,
+  handle: (data: Data<K>) => Promise<Answer<K>>,
+): void {
+  onMessage(type, ({ data, sender }) => {
+    if (!isOwnPage(sender)) throw new Error(`Refused: ${type} is only for the extension pages`);
+    return handle(schema.parse(data));
+  });
 }
 
-/** The background's answers to the popup and options pages: each checks its sender and payload. */
+/** The background's answers to the popup and options pages. */
 export function setupMessages(): void {
-  onMessage('captureTab', ({ data, sender }) => {
-    if (!isOwnPage(sender)) refuse('captureTab is only for the extension pages');
-    const { tabId, mode } = CaptureTabData.parse(data);
-    return captureInTab(tabId, mode);
-  });
-  onMessage('publishDraft', ({ data, sender }) => {
-    if (!isOwnPage(sender)) refuse('publishDraft is only for the extension pages');
-    return enqueuePublish(DraftIdData.parse(data).draftId);
-  });
-  onMessage('retryPublish', ({ data, sender }) => {
-    if (!isOwnPage(sender)) refuse('retryPublish is only for the extension pages');
-    return retryJob(JobIdData.parse(data).jobId);
-  });
-  onMessage('updateHalo', ({ data, sender }) => {
-    if (!isOwnPage(sender)) refuse('updateHalo is only for the extension pages');
-    return enqueueUpdate(HaloIdData.parse(data).haloId);
-  });
-  onMessage('unpublishHalo', ({ data, sender }) => {
-    if (!isOwnPage(sender)) refuse('unpublishHalo is only for the extension pages');
-    return enqueueUnpublish(HaloIdData.parse(data).haloId);
-  });
+  answerOwnPages('captureTab', CaptureTabData, ({ tabId, mode }) => captureInTab(tabId, mode));
+  answerOwnPages('publishDraft', DraftIdData, ({ draftId }) => enqueuePublish(draftId));
+  answerOwnPages('retryPublish', JobIdData, ({ jobId }) => retryJob(jobId));
+  answerOwnPages('updateHalo', HaloIdData, ({ haloId }) => enqueueUpdate(haloId));
+  answerOwnPages('unpublishHalo', HaloIdData, ({ haloId }) => enqueueUnpublish(haloId));
 }
