@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
 import { LivePreview } from '@/components/block-preview';
 import type { Block } from '@/lib/halo/schema';
+import { blockText } from '@/lib/halo/block-text';
 
 interface Props {
   block: Block;
@@ -33,7 +34,7 @@ export function BlockEditor({ block, name, onChange, onDone }: Props) {
           data-testid="block-markdown"
           rows={6}
           spellCheck
-          value={block.markdown}
+          value={blockText(block)}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {

@@ -31,11 +31,13 @@ interface Props {
 export function describeBlock(item: DraftBlock, index: number): string {
   const block = item.block;
   const who =
-    block.type === 'text'
-      ? 'Text'
-      : block.type === 'reasoning'
-        ? `${block.author} reasoning`
-        : block.author || block.role;
+    block.type === 'section'
+      ? `Section: ${block.title}`
+      : block.type === 'text'
+        ? 'Text'
+        : block.type === 'reasoning'
+          ? `${block.author} reasoning`
+          : block.author || block.role;
   return `${index + 1}: ${who}`;
 }
 

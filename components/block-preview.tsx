@@ -4,6 +4,7 @@ import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
 import { renderBlock } from '@/lib/halo/render';
 import { LIMITS } from '@/lib/halo/limits';
 import type { Block } from '@/lib/halo/schema';
+import { blockText } from '@/lib/halo/block-text';
 
 /**
  * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs
@@ -41,7 +42,7 @@ function whenNearView(element: Element, show: () => void): () => void {
 const format = (n: number) => n.toLocaleString('en-US');
 
 function SizeNote({ block }: { block: Block }) {
-  const chars = block.markdown.length;
+  const chars = blockText(block).length;
   if (chars > LIMITS.blockMarkdownChars) {
     return (
       <p className="block-size-note failed" role="note">
@@ -73,7 +74,7 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
   if (!shown) {
     return (
       <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder">
-        {block.markdown.slice(0, 280)}
+        {blockText(block).slice(0, 280)}
       </div>
     );
   }

@@ -4,6 +4,7 @@ import type { Halo } from '@/lib/halo/schema';
 import type { ServerConfig } from './config';
 import { fetchImage } from './image-fetch';
 import type { StoredImage } from './store';
+import { isContentBlock } from '@/lib/halo/block-text';
 
 export interface ArchivedImages {
   images: StoredImage[];
@@ -23,7 +24,9 @@ export async function archiveImages(
   config: ServerConfig['images'],
   log: (event: Record<string, unknown>) => void,
 ): Promise<ArchivedImages> {
-  const sources = [...new Set([halo.note ?? '', ...halo.blocks.map((b) => b.markdown)].flatMap(imageSources))];
+  const sources = [
+    ...new Set([halo.note ?? '', ...halo.blocks.filter(isContentBlock).map((b) => b.markdown)].flatMap(imageSources)),
+  ];
   if (!config.fetch) return { images: [], resolverFor: () => () => undefined };
   const results = await Promise.all(
     sources.slice(0, MAX_IMAGES).map((url) =>

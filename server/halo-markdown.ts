@@ -8,7 +8,10 @@ export function haloToMarkdown(halo: Halo): string {
   ];
   if (halo.note?.trim()) parts.push(halo.note.trim().replace(/^/gm, '> '));
   for (const block of halo.blocks) {
-    if (block.type === 'message') parts.push(`**${block.author || block.role}:**\n\n${block.markdown}`);
+    if (block.type === 'section') {
+      const from = block.source ? `\n\nFrom [${block.source.title || block.source.url}](${block.source.url})` : '';
+      parts.push(`## ${block.title || 'Section'}${from}`);
+    } else if (block.type === 'message') parts.push(`**${block.author || block.role}:**\n\n${block.markdown}`);
     else if (block.type === 'reasoning')
       parts.push(`**${block.author || 'Assistant'} (reasoning):**\n\n${block.markdown}`);
     else parts.push(block.markdown);

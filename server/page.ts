@@ -1,4 +1,5 @@
 import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
+import { isContentBlock } from '@/lib/halo/block-text';
 import type { Halo } from '@/lib/halo/schema';
 
 const escapeHtml = (text: string): string =>
@@ -6,7 +7,7 @@ const escapeHtml = (text: string): string =>
 
 /** Plain-text summary for link previews: the note, else the first words of the first block. */
 function summary(halo: Halo): string {
-  const text = (halo.note?.trim() || halo.blocks.find((b) => b.markdown.trim())?.markdown || '')
+  const text = (halo.note?.trim() || halo.blocks.filter(isContentBlock).find((b) => b.markdown.trim())?.markdown || '')
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[#>*_`~[\]()!|-]+/g, ' ')

@@ -1,4 +1,5 @@
 import type { CaptureResult, InPageAnswer } from '@/lib/capture/types';
+import { blockText } from '@/lib/halo/block-text';
 import { LIMITS } from '@/lib/halo/limits';
 
 /**
@@ -38,7 +39,7 @@ function tooLarge({ capture }: Extract<CaptureResult, { ok: true }>): CaptureRes
       message: `This ${capture.kind === 'chat' ? 'thread' : 'capture'} has ${count(capture.blocks.length)} parts; a Halo holds at most ${count(LIMITS.blocks)}. Select the part to share instead.`,
     };
   }
-  const longest = Math.max(...capture.blocks.map(({ block }) => block.markdown.length));
+  const longest = Math.max(...capture.blocks.map(({ block }) => blockText(block).length));
   if (longest > LIMITS.blockMarkdownChars) {
     return {
       ok: false,

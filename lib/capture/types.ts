@@ -1,4 +1,4 @@
-import type { Block, Source } from '@/lib/halo/schema';
+import type { ContentBlock, Source } from '@/lib/halo/schema';
 
 /** What the user asked the capture script for. */
 export type CaptureMode =
@@ -15,7 +15,7 @@ export type CaptureKind = 'selection' | 'chat' | 'article';
 
 /** One block of a capture, with whether it goes into the Halo by default (reasoning does not). */
 export interface CapturedBlock {
-  block: Block;
+  block: ContentBlock;
   included: boolean;
 }
 

@@ -1,4 +1,5 @@
 import type { Draft, DraftBlock } from '@/lib/draft/draft';
+import { isContentBlock } from '@/lib/halo/block-text';
 
 /** Pure edits of a draft: each returns a new draft, so the store can keep history and persist. */
 
@@ -56,7 +57,11 @@ export function moveBlock(draft: Draft, blockId: string, toIndex: number): Draft
 export function updateBlockMarkdown(draft: Draft, blockId: string, markdown: string): Draft {
   return {
     ...draft,
-    blocks: draft.blocks.map((b) => (b.id === blockId ? { ...b, block: { ...b.block, markdown } } : b)),
+    blocks: draft.blocks.map((b) =>
+      b.id === blockId
+        ? { ...b, block: isContentBlock(b.block) ? { ...b.block, markdown } : { ...b.block, title: markdown } }
+        : b,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
+import { blockText } from '@/lib/halo/block-text';
 import type { Block } from '@/lib/halo/schema';
 
 /**
@@ -8,7 +9,7 @@ import type { Block } from '@/lib/halo/schema';
  * finds the draft of that thread (threadOf).
  */
 export function captureKey(capture: Capture): string {
-  const text = capture.blocks.map((b) => `${b.block.type}:${b.block.markdown}`).join('\u0000');
+  const text = capture.blocks.map((b) => `${b.block.type}:${blockText(b.block)}`).join('\u0000');
   return `${capture.kind}|${capture.source.url}|${hash(text)}`;
 }
 
@@ -27,7 +28,7 @@ export function threadOf(key: string): string | null {
 export function blockFingerprint(block: Block): string {
   const speaker =
     block.type === 'message' ? `${block.role}:${block.author}` : block.type === 'reasoning' ? block.author : '';
-  return `${block.type}|${hash(`${speaker}\u0000${block.markdown}`)}`;
+  return `${block.type}|${hash(`${speaker}\u0000${blockText(block)}`)}`;
 }
 
 /** FNV-1a, 32-bit: a fingerprint, not a security measure. */

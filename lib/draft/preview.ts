@@ -1,5 +1,6 @@
 import type { Draft } from '@/lib/draft/draft';
 import { draftToHalo } from '@/lib/draft/to-halo';
+import { isContentBlock } from '@/lib/halo/block-text';
 import { renderHaloBody } from '@/lib/halo/render';
 import type { Block, Halo } from '@/lib/halo/schema';
 
@@ -11,7 +12,7 @@ export const PREVIEW_CHARS = 100_000;
 
 /** The block as the popup previews it, cut at a line end when it is longer than PREVIEW_CHARS. */
 export function previewable(block: Block): Block {
-  if (block.markdown.length <= PREVIEW_CHARS) return block;
+  if (!isContentBlock(block) || block.markdown.length <= PREVIEW_CHARS) return block;
   const end = block.markdown.lastIndexOf('\n', PREVIEW_CHARS);
   return { ...block, markdown: block.markdown.slice(0, end > 0 ? end : PREVIEW_CHARS) };
 }

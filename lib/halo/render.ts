@@ -4,7 +4,7 @@ type Markdown = ReturnType<typeof MarkdownIt>;
 import { highlightCode } from '@/lib/halo/render-code';
 import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
-import type { Block, Halo } from '@/lib/halo/schema';
+import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
 
 /**
  * Markdown to safe HTML: the ONE renderer behind the popup preview and the server's page.
@@ -104,13 +104,14 @@ export function imageSources(markdown: string): string[] {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-function blockLabel(block: Block): string {
+function blockLabel(block: ContentBlock): string {
   if (block.type === 'text') return '';
   if (block.type === 'reasoning') return `${block.author || 'Assistant'} · reasoning`;
   return block.author || block.role;
 }
 
 export function renderBlock(block: Block, resolveImage?: ImageResolver): string {
+  if (block.type === 'section') return renderSectionHead(block, 0);
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);
   const head = label ? `<header class="halo-speaker">${escapeHtml(label)}</header>` : '';
@@ -126,11 +127,52 @@ function sourceLink(url: string, title: string): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow ugc">${escapeHtml(title || url)}</a>`;
 }
 
+/** A section's heading and source link; `n` numbers it for its stable id (`s-1`, `s-2`, …). */
+function renderSectionHead(section: SectionBlock, n: number): string {
+  const id = n > 0 ? ` id="s-${n}"` : '';
+  const from = section.source
+    ? `<p class="halo-section-source">From ${sourceLink(section.source.url, section.source.title)}</p>`
+    : '';
+  return `<header class="halo-section-head"><h2 class="halo-section-title"${id}>${escapeHtml(section.title || 'Untitled section')}</h2>${from}</header>`;
+}
+
+/**
+ * The blocks, each section wrapping the blocks that follow it until the next one (the wire
+ * format is flat: a section block opens a section). Blocks before the first section stand alone.
+ */
+function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver): string {
+  const out: string[] = [];
+  let open = false;
+  let sections = 0;
+  for (const block of blocks) {
+    if (block.type === 'section') {
+      if (open) out.push('</section>');
+      sections += 1;
+      out.push(`<section class="halo-section" aria-labelledby="s-${sections}">${renderSectionHead(block, sections)}`);
+      open = true;
+    } else {
+      out.push(renderBlock(block, resolveImage));
+    }
+  }
+  if (open) out.push('</section>');
+  return out.join('\n');
+}
+
+/** A table of contents when the Halo has two or more sections (issue 12). */
+function renderContents(blocks: readonly Block[]): string {
+  const sections = blocks.filter((block): block is SectionBlock => block.type === 'section');
+  if (sections.length < 2) return '';
+  const items = sections
+    .map((section, i) => `<li><a href="#s-${i + 1}">${escapeHtml(section.title || 'Untitled section')}</a></li>`)
+    .join('');
+  return `<nav class="halo-toc" aria-label="Contents"><h2 class="halo-toc-title">Contents</h2><ol>${items}</ol></nav>`;
+}
+
 /** The body of a Halo page: the same HTML in the popup preview and on the server. */
 export function renderHaloBody(halo: Halo, resolveImage?: ImageResolver): string {
   const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note, resolveImage)}</div>` : '';
   const src = halo.source;
   const source = `<p class="halo-source">From ${sourceLink(src.url, src.title)} · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
-  const blocks = halo.blocks.map((block) => renderBlock(block, resolveImage)).join('\n');
-  return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${blocks}\n</article>`;
+  const blocks = renderBlocks(halo.blocks, resolveImage);
+  return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${renderContents(halo.blocks)}${blocks}\n</article>`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '@/lib/halo/limits';
+import { isContentBlock } from '@/lib/halo/block-text';
 import { findIllFormedString } from '@/lib/halo/well-formed';
 
 /**
@@ -66,11 +67,29 @@ export const ReasoningBlockSchema = z.strictObject({
   source: SourceSchema.optional(),
 });
 
-export const BlockSchema = z.discriminatedUnion('type', [MessageBlockSchema, TextBlockSchema, ReasoningBlockSchema]);
+/**
+ * Opens a section (issue 12): the blocks after it belong to it until the next section. One Halo
+ * composed from several sources gives each source a section with its title and link.
+ */
+export const SectionBlockSchema = z.strictObject({
+  type: z.literal('section'),
+  title: z.string().max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`),
+  source: SourceSchema.optional(),
+});
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  MessageBlockSchema,
+  TextBlockSchema,
+  ReasoningBlockSchema,
+  SectionBlockSchema,
+]);
 export type Block = z.infer<typeof BlockSchema>;
 export type MessageBlock = z.infer<typeof MessageBlockSchema>;
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ReasoningBlock = z.infer<typeof ReasoningBlockSchema>;
+export type SectionBlock = z.infer<typeof SectionBlockSchema>;
+/** A block that holds Markdown: every type but a section heading. */
+export type ContentBlock = Exclude<Block, SectionBlock>;
 
 export const HaloSchema = z
   .strictObject({
@@ -91,7 +110,7 @@ export const HaloSchema = z
   })
   .superRefine((halo, ctx) => {
     // An empty Halo is never published: at least one block must say something.
-    if (!halo.blocks.some((block) => block.markdown.trim().length > 0)) {
+    if (!halo.blocks.some((block) => isContentBlock(block) && block.markdown.trim().length > 0)) {
       ctx.addIssue({ code: 'custom', path: ['blocks'], message: 'every block is empty' });
     }
     const illFormed = findIllFormedString(halo);

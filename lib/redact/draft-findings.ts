@@ -1,6 +1,7 @@
 import type { Draft } from '@/lib/draft/draft';
 import type { Block } from '@/lib/halo/schema';
 import { findSensitive, redact, type Match } from '@/lib/redact/find-sensitive';
+import { blockText, isContentBlock } from '@/lib/halo/block-text';
 
 /** A finding in one block of a draft, with a short masked excerpt to show in the list. */
 export interface Finding extends Match {
@@ -20,6 +21,8 @@ const scanned = new WeakMap<Block, Match[]>();
 const SLICE_MS = 12;
 
 async function matchesIn(block: Block): Promise<Match[]> {
+  // A section holds only its title, which the author sets; findings are about captured content.
+  if (!isContentBlock(block)) return [];
   let matches = scanned.get(block);
   if (!matches) {
     matches = await findSensitive(block.markdown);
@@ -39,7 +42,7 @@ export async function findInDraft(draft: Draft): Promise<Finding[]> {
       sliceStart = performance.now();
     }
     for (const match of await matchesIn(item.block)) {
-      findings.push({ ...match, blockId: item.id, excerpt: mask(item.block.markdown.slice(match.start, match.end)) });
+      findings.push({ ...match, blockId: item.id, excerpt: mask(blockText(item.block).slice(match.start, match.end)) });
     }
   }
   const note = draft.note ? await findSensitive(draft.note) : [];
@@ -55,7 +58,9 @@ export function redactDraft(draft: Draft, findings: Finding[]): Draft {
     ...draft,
     note: byBlock.has('note') ? redact(draft.note, byBlock.get('note')!) : draft.note,
     blocks: draft.blocks.map((b) =>
-      byBlock.has(b.id) ? { ...b, block: { ...b.block, markdown: redact(b.block.markdown, byBlock.get(b.id)!) } } : b,
+      byBlock.has(b.id) && isContentBlock(b.block)
+        ? { ...b, block: { ...b.block, markdown: redact(b.block.markdown, byBlock.get(b.id)!) } }
+        : b,
     ),
   };
 }

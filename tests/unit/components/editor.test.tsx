@@ -7,6 +7,7 @@ import { App } from '@/entrypoints/popup/App';
 import type { Draft, DraftBlock } from '@/lib/draft/draft';
 import { saveDraft, setCurrentDraft } from '@/lib/draft/repository';
 import { draftItem } from '@/lib/storage/items';
+import { blockText } from '@/lib/halo/block-text';
 
 const block = (id: string, b: DraftBlock['block'], included = true): DraftBlock => ({ id, included, block: b });
 let draftId = 0;
@@ -97,7 +98,7 @@ it("edits a block's Markdown in place with a live preview, and keeps it (issue 4
   expect(within(answer).queryByRole('textbox')).toBeNull();
   expect(answer.querySelector('strong')?.textContent).toBe('sorted');
   await waitFor(async () =>
-    expect((await draftItem(id).getValue())?.blocks[2]!.block.markdown).toBe('Use **sorted** with <b>key</b>'),
+    expect(blockText((await draftItem(id).getValue())!.blocks[2]!.block)).toBe('Use **sorted** with <b>key</b>'),
   );
 });
 
@@ -178,7 +179,7 @@ it('keeps a 5 MB block, deep nesting and lone surrogates: previewed, editable, s
   fireEvent.change(within(hugeRow!).getByRole('textbox'), { target: { value: `${huge}!` } });
   fireEvent.click(screen.getByTestId('publish-button'));
   expect(await screen.findByText(/blocks\.0\.markdown: must be at most 2000000 characters/)).toBeTruthy();
-  await waitFor(async () => expect((await draftItem(id).getValue())?.blocks[0]!.block.markdown).toBe(`${huge}!`));
-  expect((await draftItem(id).getValue())?.blocks[1]!.block.markdown).toBe(deep);
+  await waitFor(async () => expect(blockText((await draftItem(id).getValue())!.blocks[0]!.block)).toBe(`${huge}!`));
+  expect(blockText((await draftItem(id).getValue())!.blocks[1]!.block)).toBe(deep);
   // A generous limit for jsdom on a shared machine: this guards against hangs, it measures nothing.
 }, 30_000);

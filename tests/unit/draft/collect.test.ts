@@ -6,6 +6,7 @@ import { appendCapture, getCurrentDraft } from '@/lib/draft/repository';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { renderHaloBody } from '@/lib/halo/render';
 import { validateHalo } from '@/lib/halo/validate';
+import { blockText } from '@/lib/halo/block-text';
 
 const snippet = (n: number): Capture => ({
   kind: 'selection',
@@ -25,7 +26,7 @@ beforeEach(() => fakeBrowser.reset());
 it('collects snippets from three pages into one draft, each with its source', async () => {
   for (const n of [1, 2, 3]) await appendCapture(snippet(n));
   const draft = (await getCurrentDraft())!;
-  expect(draft.blocks.map((b) => [b.block.markdown, b.block.source?.url])).toEqual([
+  expect(draft.blocks.map((b) => [blockText(b.block), b.block.source?.url])).toEqual([
     ['Snippet 1', 'https://site1.example/article'],
     ['Snippet 2', 'https://site2.example/article'],
     ['Snippet 3', 'https://site3.example/article'],

@@ -8,6 +8,7 @@ import {
   setIncluded,
   updateBlockMarkdown,
 } from '@/lib/draft/edit-operations';
+import { blockText } from '@/lib/halo/block-text';
 
 const block = (id: string, b: DraftBlock['block'], included = true): DraftBlock => ({ id, included, block: b });
 const draft: Draft = {
@@ -67,7 +68,7 @@ describe('edit operations (issue 4)', () => {
       markdown: 'new **answer**',
     });
     expect(edited.blocks[0]).toBe(draft.blocks[0]);
-    expect(draft.blocks[2]!.block.markdown).toBe('a');
+    expect(blockText(draft.blocks[2]!.block)).toBe('a');
   });
 
   it('adds an included text block after a block, or at the end', () => {

@@ -5,12 +5,13 @@ import type { Draft } from '@/lib/draft/draft';
 import { setIncluded } from '@/lib/draft/edit-operations';
 import { blockFingerprint, captureKey, draftFromCapture, threadOf } from '@/lib/draft/from-capture';
 import { mergeRecapture } from '@/lib/draft/recapture';
-import type { Block } from '@/lib/halo/schema';
+import { blockText } from '@/lib/halo/block-text';
+import type { ContentBlock } from '@/lib/halo/schema';
 
-const user = (markdown: string): Block => ({ type: 'message', role: 'user', author: 'You', markdown });
-const bot = (markdown: string): Block => ({ type: 'message', role: 'assistant', author: 'ChatGPT', markdown });
+const user = (markdown: string): ContentBlock => ({ type: 'message', role: 'user', author: 'You', markdown });
+const bot = (markdown: string): ContentBlock => ({ type: 'message', role: 'assistant', author: 'ChatGPT', markdown });
 
-const thread = (blocks: Block[], url = 'https://chatgpt.com/c/abc'): Capture => ({
+const thread = (blocks: ContentBlock[], url = 'https://chatgpt.com/c/abc'): Capture => ({
   kind: 'chat',
   title: 'Fibonacci',
   source: { url, title: 'Fibonacci', site: 'chatgpt', capturedAt: '2026-11-25T10:00:00.000Z' },
@@ -23,7 +24,7 @@ const edit = (draft: Draft, index: number, markdown: string): Draft => ({
   ...draft,
   blocks: draft.blocks.map((b, i) => (i === index ? { ...b, block: { ...b.block, markdown } } : b)),
 });
-const texts = (draft: Draft) => draft.blocks.map((b) => b.block.markdown);
+const texts = (draft: Draft) => draft.blocks.map((b) => blockText(b.block));
 
 it('appends the new turns and keeps title, note, edited text and exclusions (issue 4)', () => {
   let draft = draftFromCapture(first);

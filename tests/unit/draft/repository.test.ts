@@ -13,9 +13,10 @@ import {
   updateFromCapture,
 } from '@/lib/draft/repository';
 import { useEditor } from '@/lib/draft/store';
-import type { Block } from '@/lib/halo/schema';
+import { blockText } from '@/lib/halo/block-text';
+import type { ContentBlock } from '@/lib/halo/schema';
 
-const msg = (role: 'user' | 'assistant', markdown: string): Block => ({
+const msg = (role: 'user' | 'assistant', markdown: string): ContentBlock => ({
   type: 'message',
   role,
   author: role === 'user' ? 'You' : 'Claude',
@@ -64,7 +65,7 @@ it('reopens the same capture, asks about a grown thread, and updates it keeping 
   expect(updated?.added).toBe(1);
   const stored = (await loadDraft(first.draft.id))!;
   expect(stored.note).toBe('mine');
-  expect(stored.blocks.map((b) => b.block.markdown)).toEqual(['Q1', 'A1', 'Q2']);
+  expect(stored.blocks.map((b) => blockText(b.block))).toEqual(['Q1', 'A1', 'Q2']);
   // The updated draft is now the one this capture reopens.
   expect(await adoptCapture(grown)).toMatchObject({ status: 'opened' });
 });
@@ -74,7 +75,7 @@ it('deleting the current draft makes the next most recent one current', async ()
   const two = await adoptCapture(chat(['two'], 'https://claude.ai/chat/2'));
   if (two.status !== 'created') throw new Error('expected a new draft');
   await deleteDraft(two.draft.id);
-  expect((await getCurrentDraft())?.blocks[0]?.block.markdown).toBe('one');
+  expect(blockText((await getCurrentDraft())!.blocks[0]!.block)).toBe('one');
   expect(await loadDraft(two.draft.id)).toBeNull();
 });
 

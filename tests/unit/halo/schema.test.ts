@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHalo } from '@/lib/halo/validate';
 import { draftToHalo } from '@/lib/draft/to-halo';
+import { blockText } from '@/lib/halo/block-text';
 
 const valid = {
   version: 1,
@@ -109,7 +110,7 @@ describe('lone surrogates (issue 4)', () => {
       allowSearchEngines: false,
     });
     expect(published.title).toBe('Title \uFFFD');
-    expect(published.blocks[0]!.markdown).toBe('a\uFFFDb');
+    expect(blockText(published.blocks[0]!)).toBe('a\uFFFDb');
     expect(validateHalo(published).ok).toBe(true);
   });
 });
