@@ -6,7 +6,12 @@ import { validateHalo } from '@/lib/halo/validate';
 import { haloToMarkdown } from '@/server/halo-markdown';
 
 // Issue 12: the `section` block opens a section; the blocks after it belong to it until the next one.
-const source = (url: string, title: string) => ({ url, title, site: new URL(url).host, capturedAt: '2026-11-30T10:00:00Z' });
+const source = (url: string, title: string) => ({
+  url,
+  title,
+  site: new URL(url).host,
+  capturedAt: '2026-11-30T10:00:00Z',
+});
 const halo: Halo = {
   version: 1,
   title: 'Plan and review',
@@ -41,7 +46,9 @@ describe('section block', () => {
     const sections = [...doc.querySelectorAll('section.halo-section')];
     expect(sections.map((s) => s.querySelector('h2')?.textContent)).toEqual(['The plan <b>', 'The review']);
     expect(sections[0]!.querySelectorAll('.halo-block')).toHaveLength(2);
-    expect(sections[0]!.querySelector('.halo-section-source a')?.getAttribute('href')).toBe('https://chatgpt.com/c/plan');
+    expect(sections[0]!.querySelector('.halo-section-source a')?.getAttribute('href')).toBe(
+      'https://chatgpt.com/c/plan',
+    );
     expect(sections[1]!.querySelector('.halo-section-source')).toBeNull();
     // The block before the first section stands outside any section.
     expect(doc.querySelector('article > .halo-block')?.textContent).toContain('Before any section.');
