@@ -144,6 +144,7 @@ class Converter {
 
   private open(parent: Frame, el: Element): void {
     const name = el.localName;
+    if (name === 'input') return this.taskBox(parent, el);
     if (DROPPED.has(name)) return;
     // Most elements carry no attributes, or only a class: the checks below are for the others.
     if (el.hasAttributes() && this.special(parent, el, name)) return;
@@ -182,6 +183,18 @@ class Converter {
       frame.out.tight = true;
     }
     this.stack.push(frame);
+  }
+
+  /**
+   * A checkbox that opens a list item is a GFM task ("- [x] done", issue 20); any other form
+   * control is left out.
+   */
+  private taskBox(parent: Frame, el: Element): void {
+    if (!parent.item || parent.out.text || el.getAttribute('type')?.toLowerCase() !== 'checkbox') return;
+    if (isHiddenOrChrome(el)) return;
+    this.inline(parent, el.hasAttribute('checked') ? '[x]' : '[ ]');
+    this.pendingSpace = true;
+    this.textEndsWithSpace = true;
   }
 
   /** Left out (hidden, page UI) or written here (math, a citation): true when handled. */

@@ -23,7 +23,8 @@ const ESCAPES: readonly [RegExp, string][] = [
   // "&ouml;" typed as text stays those six characters, not "ö" (issue 20).
   [/&(?=#?[0-9A-Za-z]+;)/g, '\\&'],
 ];
-const NEEDS_ESCAPE = /[\\*`[\]_]|<[A-Za-z/!?]|&#?[0-9A-Za-z]+;|^(?:[-=>]|\+(?: |$)|#{1,6}(?: |$)|~~~|\d{1,9}[.)](?: |$))/;
+const NEEDS_ESCAPE =
+  /[\\*`[\]_]|<[A-Za-z/!?]|&#?[0-9A-Za-z]+;|^(?:[-=>]|\+(?: |$)|#{1,6}(?: |$)|~~~|\d{1,9}[.)](?: |$))/;
 
 /** One run of text (the start of the string counts as the start of a line). */
 export function escapeMarkdown(text: string): string {

@@ -23,7 +23,8 @@ function withoutTracking(url: URL): string {
 }
 
 /** An absolute address that can stand in Markdown as the page wrote it (issue 20). */
-const AS_WRITTEN = /^(?:https?:\/\/|mailto:)[^\x00-\x20\x7f<>\\]*$/i;
+const AS_WRITTEN = /^(?:https?:\/\/|mailto:)[!-~\u00a0-\uffff]*$/i;
+const UNSAFE_AS_WRITTEN = /[<>\\]/;
 
 export function safeLink(value: string | null, base: string): string | null {
   const url = resolve(value, base);
@@ -31,7 +32,7 @@ export function safeLink(value: string | null, base: string): string | null {
   // The page's own spelling where nothing is to be removed: "https://a.example" stays without the
   // slash the URL parser adds, so the link reads (and round-trips) as written.
   const written = value!.trim();
-  if (AS_WRITTEN.test(written) && !/utm_/i.test(written)) return written;
+  if (AS_WRITTEN.test(written) && !UNSAFE_AS_WRITTEN.test(written) && !/utm_/i.test(written)) return written;
   return url.protocol === 'mailto:' ? url.href : withoutTracking(url);
 }
 
