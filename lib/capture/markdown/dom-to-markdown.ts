@@ -73,8 +73,11 @@ const RULED = new Set([
  * addresses. The walk is iterative, so no depth of nesting can overflow the stack.
  *
  * The output follows turndown + @joplin/turndown-plugin-gfm, which earlier versions used, so
- * captures read the same as before (see the golden tests); whitespace is collapsed the way a
- * browser shows it, with turndown's rules.
+ * captures read the same as before (see the golden tests), except where that Markdown meant
+ * something else than the page (issue 20): loose lists, blocks inside items, empty items, the
+ * spaces of inline code. Rendered again, the Markdown must give back the page's HTML (the
+ * CommonMark round-trip test). Whitespace is collapsed the way a browser shows it, with
+ * turndown's rules.
  *
  * Converts a node's children, or a list of nodes in order; the nodes are only read.
  */
@@ -131,7 +134,7 @@ class Converter {
       next: el?.firstChild ?? null,
       stop: null,
       transparent,
-      out: transparent ? parent.out : { text: '', newlines: 0, meaningful: false },
+      out: transparent ? parent.out : { text: '', newlines: 0, meaningful: false, tight: false },
       code: name === 'code' || (parent?.code ?? false),
       table: parent?.table ?? null,
       layout: parent?.layout ?? null,
@@ -534,7 +537,7 @@ function heading(level: number, content: string): string {
  */
 function autolinkOf(el: Element, href: string): string | null {
   const only = el.firstChild;
-  if (!only || only !== el.lastChild || only.nodeType !== 3) return null;
+  if (!only || only !== el.lastChild || only.nodeType !== 3 || el.hasAttribute('title')) return null;
   const text = (only as Text).data;
   if (/[\s<>]/.test(text)) return null;
   if (text === href) return text;
