@@ -1,14 +1,16 @@
 // Issue 20: Markdown that means what the page meant. Each case is the Markdown the converter
 // writes, and what the shared renderer makes of it.
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { renderMarkdown } from '@/lib/halo/render';
 import { normaliseHtml } from './normalise-html';
 
 const base = 'https://site.example/docs/page.html';
-const md = (html: string) =>
-  domToMarkdown(new JSDOM(`<div id="r">${html}</div>`).window.document.getElementById('r')!, base);
+const md = (html: string) => {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  return domToMarkdown(holder, base);
+};
 const rendered = (markdown: string) => normaliseHtml(renderMarkdown(markdown));
 
 describe('lists that mean what the page meant (issue 20)', () => {
