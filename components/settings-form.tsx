@@ -42,7 +42,11 @@ export function SettingsForm({ autoTest = false }: Props) {
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (needsToken) {
-      setStatus({ ok: false, field: 'apiToken', message: 'This Halo package publishes only with an API token: enter it.' });
+      setStatus({
+        ok: false,
+        field: 'apiToken',
+        message: 'This Halo package publishes only with an API token: enter it.',
+      });
       return;
     }
     // What a policy sets is not the user's to save: their own values stay as they were.
@@ -59,7 +63,9 @@ export function SettingsForm({ autoTest = false }: Props) {
     <>
       <form onSubmit={(event) => void save(event)} aria-describedby="options-status">
         <label className="field">
-          <span className="field-label">Halo endpoint{locked.endpoint && <em className="locked"> · {LOCKED_NOTE}</em>}</span>
+          <span className="field-label">
+            Halo endpoint{locked.endpoint && <em className="locked"> · {LOCKED_NOTE}</em>}
+          </span>
           <input
             type="text"
             inputMode="url"

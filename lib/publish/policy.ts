@@ -20,7 +20,11 @@ export interface EffectiveSettings extends Settings {
   allowQuickShare: boolean;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f\s]/;
+/** A token goes into an Authorization header: one line, no spaces, no control characters. */
+const usableToken = (token: string): boolean =>
+  token.length > 0 &&
+  !/\s/.test(token) &&
+  Array.from(token).every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
 
 /**
  * The valid part of a raw managed-storage object, and a sentence for each value ignored. A value
@@ -37,7 +41,7 @@ export function parsePolicy(raw: Record<string, unknown> | null | undefined): { 
     else problems.push(`policy "endpoint" ignored: ${JSON.stringify(raw.endpoint)} is not an absolute http(s) URL`);
   }
   if (raw.apiToken !== undefined) {
-    if (typeof raw.apiToken === 'string' && raw.apiToken.trim() && !CONTROL.test(raw.apiToken.trim())) {
+    if (typeof raw.apiToken === 'string' && usableToken(raw.apiToken.trim())) {
       policy.apiToken = raw.apiToken.trim();
     } else {
       problems.push('policy "apiToken" ignored: it must be a non-empty string without spaces or control characters');
