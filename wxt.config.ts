@@ -7,6 +7,8 @@ const outDir = process.env.HALO_OUT_DIR ?? '.output';
 const defaultEndpoint = buildEndpoint(process.env.HALO_ENDPOINT);
 const requireToken = buildRequiresToken(process.env.HALO_REQUIRE_TOKEN);
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
@@ -42,7 +44,9 @@ export default defineConfig({
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The same words as IDLE_TITLE in lib/background/action-status.ts.
-    action: { default_title: 'Share as Halo' },
+    action: { default_title: 'Share as Halo', default_icon: ICONS },
+    // From assets/halo-mark.svg by `npm run icons` (issue 18).
+    icons: ICONS,
     commands: {
       // Opens the popup, which captures the tab afresh: the keyboard way to the editor.
       _execute_action: {
@@ -64,6 +68,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 (AMO's linter checks it).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
