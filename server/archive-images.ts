@@ -59,7 +59,13 @@ export async function archiveImages(
     } else {
       total += result.bytes.length;
       kept.set(url, images.length);
-      images.push({ n: images.length, sourceUrl: url, type: result.type, bytes: result.bytes, etag: strongEtag(result.bytes) });
+      images.push({
+        n: images.length,
+        sourceUrl: url,
+        type: result.type,
+        bytes: result.bytes,
+        etag: strongEtag(result.bytes),
+      });
     }
   });
   return {

@@ -14,8 +14,22 @@ const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
  * acceptable unless refused by `identity;q=0` or by `*;q=0` without an identity entry, and ranks
  * last unless the client weighs it.
  */
-export function acceptedCodings(header: string | undefined): ContentCoding[] {
-  if (header === undefined) return ['identity'];
+export function acceptedCodings(header: string | undefined): readonly ContentCoding[] {
+  if (header === undefined) return IDENTITY_ONLY;
+  // Browsers send a handful of distinct headers: each is parsed once, not per view.
+  let accepted = parsed.get(header);
+  if (!accepted) {
+    if (parsed.size >= 256) parsed.clear();
+    accepted = Object.freeze(parse(header));
+    parsed.set(header, accepted);
+  }
+  return accepted;
+}
+
+const IDENTITY_ONLY: readonly ContentCoding[] = Object.freeze(['identity']);
+const parsed = new Map<string, readonly ContentCoding[]>();
+
+function parse(header: string): ContentCoding[] {
   const weights = new Map<string, number>();
   for (const entry of header.split(',')) {
     const [name = '', ...params] = entry.split(';').map((part) => part.trim());

@@ -58,7 +58,10 @@ const MIGRATIONS: Migration[] = [
       tagPage.run(strongEtag(readPage.get(id) as Buffer), id);
     const readImage = db.prepare(`SELECT bytes FROM images WHERE halo_id = ? AND n = ?`).pluck();
     const tagImage = db.prepare(`UPDATE images SET etag = ? WHERE halo_id = ? AND n = ?`);
-    for (const { haloId, n } of db.prepare(`SELECT halo_id AS haloId, n FROM images`).all() as { haloId: string; n: number }[])
+    for (const { haloId, n } of db.prepare(`SELECT halo_id AS haloId, n FROM images`).all() as {
+      haloId: string;
+      n: number;
+    }[])
       tagImage.run(strongEtag(readImage.get(haloId, n) as Buffer), haloId, n);
   },
 ];
@@ -97,6 +100,8 @@ export function openSqliteStore(path: string): HaloStore {
   const selectVariant = db.prepare(
     `SELECT bytes AS body, etag, indexable FROM page_variants WHERE halo_id = ? AND coding = ?`,
   );
+  // Without the bytes: the row's start, in its B-tree cell, so no overflow page is read.
+  const selectVariantTag = db.prepare(`SELECT etag, indexable FROM page_variants WHERE halo_id = ? AND coding = ?`);
   const insertVariant = db.prepare(
     `INSERT OR REPLACE INTO page_variants (halo_id, coding, of_etag, etag, indexable, bytes)
      VALUES (@haloId, @coding, @ofEtag, @etag, @indexable, @bytes)`,
@@ -140,30 +145,45 @@ export function openSqliteStore(path: string): HaloStore {
   const updateBoth = db.transaction((id: string, change: Parameters<HaloStore['update']>[1]) => {
     updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 });
     deleteVariants.run(id);
+    hot.forget(id);
   });
   const deleteAll = db.transaction((id: string, at: string) => {
     deleteImages.run(id);
     deleteVariants.run(id);
     deleteHalo.run({ id, at });
+    hot.forget(id);
   });
-  const putVariants = db.transaction((id: string, ofEtag: string, variants: Parameters<HaloStore['putVariants']>[2]) => {
-    const live = selectLiveTag.get(id) as { etag: string; indexable: number } | undefined;
-    if (!live || live.etag !== ofEtag) return false;
-    for (const variant of variants) insertVariant.run({ haloId: id, ofEtag, indexable: live.indexable, ...variant });
-    return true;
-  });
+  const putVariants = db.transaction(
+    (id: string, ofEtag: string, variants: Parameters<HaloStore['putVariants']>[2]) => {
+      const live = selectLiveTag.get(id) as { etag: string; indexable: number } | undefined;
+      if (!live || live.etag !== ofEtag) return false;
+      for (const variant of variants) insertVariant.run({ haloId: id, ofEtag, indexable: live.indexable, ...variant });
+      return true;
+    },
+  );
+  const hot = new HotVariants(HOT_VARIANT_BYTES);
   const getPage = (id: string, codings: readonly PageCoding[] = []): PageRow | undefined => {
     for (const coding of codings) {
-      const row = selectVariant.get(id, coding) as
-        | { body: Buffer<ArrayBuffer>; etag: string; indexable: number }
-        | undefined;
-      if (row) return { body: row.body, coding, etag: row.etag, indexable: row.indexable === 1, deletedAt: null };
+      const tag = selectVariantTag.get(id, coding) as { etag: string; indexable: number } | undefined;
+      if (!tag) continue;
+      let body = hot.get(id, coding, tag.etag);
+      if (!body) {
+        const row = selectVariant.get(id, coding) as { body: Buffer<ArrayBuffer>; etag: string } | undefined;
+        if (!row) continue;
+        body = hot.set(id, coding, row.etag, row.body);
+      }
+      return { body, coding, etag: tag.etag, indexable: tag.indexable === 1, deletedAt: null };
     }
     const row = selectPage.get(id) as
-      | { body: Buffer<ArrayBuffer>; etag: string; indexable: number; deletedAt: string | null }
-      | undefined;
+      { body: Buffer<ArrayBuffer>; etag: string; indexable: number; deletedAt: string | null } | undefined;
     return (
-      row && { body: row.body, coding: 'identity', etag: row.etag, indexable: row.indexable === 1, deletedAt: row.deletedAt }
+      row && {
+        body: row.body,
+        coding: 'identity',
+        etag: row.etag,
+        indexable: row.indexable === 1,
+        deletedAt: row.deletedAt,
+      }
     );
   };
 
@@ -192,6 +212,55 @@ function migrate(db: Database.Database): void {
       else migration(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
+  }
+}
+
+/** Memory for the variants viewed most recently (a view then copies nothing out of SQLite). */
+const HOT_VARIANT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The most recently viewed variants, least recently viewed evicted first. An entry is only used
+ * when the database still names its entity tag, read on every view, so it can never be stale;
+ * what it saves is copying the bytes out of SQLite into a new buffer for each view (about as
+ * costly as sending them).
+ */
+class HotVariants {
+  private readonly entries = new Map<string, { etag: string; body: Buffer<ArrayBuffer> }>();
+  private bytes = 0;
+  constructor(private readonly limit: number) {}
+
+  get(id: string, coding: PageCoding, etag: string): Buffer<ArrayBuffer> | undefined {
+    const key = `${coding} ${id}`;
+    const entry = this.entries.get(key);
+    if (!entry || entry.etag !== etag) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  set(id: string, coding: PageCoding, etag: string, body: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+    const key = `${coding} ${id}`;
+    this.drop(key);
+    if (body.length > this.limit / 8) return body;
+    this.entries.set(key, { etag, body });
+    this.bytes += body.length;
+    for (const old of this.entries.keys()) {
+      if (this.bytes <= this.limit) break;
+      this.drop(old);
+    }
+    return body;
+  }
+
+  forget(id: string): void {
+    this.drop(`br ${id}`);
+    this.drop(`gzip ${id}`);
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    this.entries.delete(key);
   }
 }
 

@@ -69,7 +69,9 @@ const statusBodies = new Map<number, Uint8Array>();
 function statusAnswer(status: 404 | 406 | 410, method: string, https: boolean): Answer {
   let body = statusBodies.get(status);
   if (!body) {
-    body = new TextEncoder().encode(status === 406 ? 'This page is available uncompressed, brotli or gzip.\n' : statusPage(status));
+    body = new TextEncoder().encode(
+      status === 406 ? 'This page is available uncompressed, brotli or gzip.\n' : statusPage(status),
+    );
     statusBodies.set(status, body);
   }
   const headers = {
@@ -141,7 +143,9 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
         acceptEncoding: c.req.header('Accept-Encoding'),
         ifNoneMatch: c.req.header('If-None-Match'),
       };
-      return toResponse(match ? pageAnswer(store, id!, request, https, remoteImages) : statusAnswer(404, c.req.method, https));
+      return toResponse(
+        match ? pageAnswer(store, id!, request, https, remoteImages) : statusAnswer(404, c.req.method, https),
+      );
     }
     const record = store.get(id!);
     if (!record || record.deletedAt) {

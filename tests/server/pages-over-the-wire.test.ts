@@ -67,7 +67,7 @@ const chat = (title: string, messages = 30) => ({
     type: 'message',
     role: i % 2 ? 'assistant' : 'user',
     author: i % 2 ? 'ChatGPT' : 'You',
-    markdown: `${title}, message ${i}: ${words.map((w, k) => words[(i * 7 + k * 3) % words.length] + w.length).join(' ')}\n\n\`\`\`python\nprint(${i})\n\`\`\``,
+    markdown: `${title}, message ${i}: ${words.map((w, k) => words[(i * 7 + k * 3) % words.length]! + w.length).join(' ')}\n\n\`\`\`python\nprint(${i})\n\`\`\``,
   })),
 });
 
