@@ -2,10 +2,12 @@ import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 /**
- * Compression settings for stored pages (issue 21), chosen by `npm run bench -- wire`: on a
- * 5,000-message page, brotli 5 is within 6 % of brotli 11's size at under 2 % of its time (11
- * takes tens of seconds of CPU per publish); past 6 each level doubles the time for about 1 %.
- * gzip 9 costs about what 6 does here and is a little smaller: it is done once, not per view.
+ * Compression settings for stored pages (issue 21), chosen by `npm run bench -- wire`. On a
+ * 5,000-message page (2.4 MB) brotli 5 sends 15 % of the raw bytes after about half a second of
+ * CPU; brotli 11 saves 13 % more but takes 20 s, brotli 9 saves 6 % more for four times the time,
+ * and from 6 on each level roughly doubles the time for 1 to 2 %. The work is done once per
+ * publish, but on a small server's few cores, and a burst of large publishes must not queue
+ * minutes of it. gzip (for clients without brotli) costs about the same at 6 and 9: 9.
  */
 export const PAGE_BROTLI_QUALITY = 5;
 export const PAGE_GZIP_LEVEL = 9;
