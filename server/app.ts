@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
 import { acceptedCodings } from './negotiate';
 import { pageHeaders, pageRoutes } from './routes/pages';
+import { frontDoorPage } from './front-door';
 import { statusPage } from './page';
 import type { HaloStore } from './store';
 
@@ -62,6 +63,13 @@ export function createApp({ store, config, now = () => new Date(), log = () => {
     const request = { method: c.req.method, ifNoneMatch: c.req.header('If-None-Match') };
     return toResponse(answerWith(stylesheet.representations.get(coding)!, request, headers));
   });
+  app.get('/', (c) =>
+    c.html(
+      frontDoorPage({ url: config.publicUrl ?? new URL(c.req.url).origin, tokenRequired: config.apiToken !== null }),
+      200,
+      { ...pageHeaders(false, false), 'Cache-Control': 'no-cache' },
+    ),
+  );
   app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten }));
   app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
 
