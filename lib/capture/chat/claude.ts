@@ -76,7 +76,12 @@ export const claude: ChatAdapter = {
   signals: {
     // Today's and the 2024 markers (font-user-message, font-claude-message).
     user: ['[data-testid="user-message"]', '.font-user-message'],
-    assistant: ['.font-claude-response', '[data-testid="assistant-message"]', '.font-claude-message', '.standard-markdown'],
+    assistant: [
+      '.font-claude-response',
+      '[data-testid="assistant-message"]',
+      '.font-claude-message',
+      '.standard-markdown',
+    ],
     assistantName: 'Claude',
   },
   recognises: (doc) => doc.querySelector(USER) !== null && messages(doc).some((m) => m.matches(ASSISTANT)),

@@ -55,7 +55,8 @@ const CERTAINTY: Record<Kind, number> = {
 /** Page chrome: a speaker signal in here is not a turn (menus, composer, code, buttons). */
 const OUTSIDE =
   'nav, aside, footer, form, dialog, textarea, select, button, pre, code, [role="navigation"], [role="complementary"], [role="dialog"], [role="banner"], [role="menu"], [contenteditable="true"]';
-const SCREEN_READER = '.sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .cdk-visually-hidden';
+const SCREEN_READER =
+  '.sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .cdk-visually-hidden';
 /** Class names worth reading word by word; the Markdown and prose containers answers are written in. */
 const CLASS_HINT = /user|human|prompt|query|assistant|bot|llm|ai|markdown|prose/i;
 const MARKDOWN_CLASS = /markdown|(?:^|\s)prose(?:\s|$)/i;
@@ -122,7 +123,8 @@ function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
     ['user', signals.user],
     ['assistant', signals.assistant],
   ] as const) {
-    if (selectors?.length) for (const el of Array.from(doc.querySelectorAll(selectors.join(',')))) add(el, role, 'site');
+    if (selectors?.length)
+      for (const el of Array.from(doc.querySelectorAll(selectors.join(',')))) add(el, role, 'site');
   }
   // A signal on what holds the composer ("query-bar") is about the composer, not a turn.
   return found.filter((e) => !e.el.closest(OUTSIDE) && (e.kind === 'attribute' || !e.el.querySelector(COMPOSER)));
@@ -182,7 +184,11 @@ function completeSiblings(turns: Element[], votes: Map<Element, Votes>): Element
         .map((c) => `${c.localName}.${c.getAttribute('class') ?? ''}`),
     );
     for (const child of Array.from(parent.children)) {
-      if (found.has(child) || votes.has(child) || !shapes.has(`${child.localName}.${child.getAttribute('class') ?? ''}`))
+      if (
+        found.has(child) ||
+        votes.has(child) ||
+        !shapes.has(`${child.localName}.${child.getAttribute('class') ?? ''}`)
+      )
         continue;
       if (hasContent(child) && !child.closest(OUTSIDE)) extra.push(child);
     }
@@ -248,12 +254,7 @@ function mergeSplitTurns(turns: Turn[], body: Element): Turn[] {
       const common = commonAncestor(last.el, turn.el);
       const next = turns[i + 1];
       const before = out[out.length - 2];
-      if (
-        common &&
-        common !== body &&
-        !(next && common.contains(next.el)) &&
-        !(before && common.contains(before.el))
-      ) {
+      if (common && common !== body && !(next && common.contains(next.el)) && !(before && common.contains(before.el))) {
         out[out.length - 1] = {
           el: common,
           role: turn.role,
@@ -278,7 +279,7 @@ function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
   if (els.length < 2) return null;
   let container: Element | null = els[0]!;
   for (const el of els) container = container && commonAncestor(container, el);
-  if (!container || container === body && els.length < 2) return null;
+  if (!container || (container === body && els.length < 2)) return null;
   const role = outer[0]!.role;
   const kind = outer.every((e) => e.kind === 'markdown') ? 'markdown' : outer[0]!.kind;
   const turns: Turn[] = [];
@@ -336,9 +337,7 @@ function plainTextOf(content: Element): string | undefined {
   for (const el of Array.from(clone.querySelectorAll(PRUNE))) el.remove();
   for (const br of Array.from(clone.querySelectorAll('br'))) br.replaceWith('\n');
   const paragraphs = Array.from(clone.querySelectorAll('p'));
-  const text = paragraphs.length
-    ? paragraphs.map((p) => p.textContent ?? '').join('\n')
-    : (clone.textContent ?? '');
+  const text = paragraphs.length ? paragraphs.map((p) => p.textContent ?? '').join('\n') : (clone.textContent ?? '');
   return text.replace(/\u200b/g, '').trim();
 }
 
@@ -354,7 +353,11 @@ function nameLabels(turn: Element, assistantName: string | undefined): { labels:
     if (!text) continue;
     seen++;
     if (text.length > 40) break;
-    if (roleOfLabel(text, assistantName) || (assistantName && text === assistantName) || assistantNameIn(text) === text) {
+    if (
+      roleOfLabel(text, assistantName) ||
+      (assistantName && text === assistantName) ||
+      assistantNameIn(text) === text
+    ) {
       labels.push(node);
       name ??= text.replace(/\s*(said|wrote)?\s*:?\s*$/i, '');
     }
@@ -365,16 +368,15 @@ function nameLabels(turn: Element, assistantName: string | undefined): { labels:
 /** A turn's content and reasoning: the reasoning toggle and what it shows, avatars and labels apart. */
 function toChatTurn(turn: Turn, evidence: Evidence[], votes: Map<Element, Votes>, signals: SpeakerSignals): ChatTurn {
   const role = turn.role!;
-  const leaveOut: Element[] = evidence
-    .filter((e) => e.kind === 'avatar' && turn.el.contains(e.el))
-    .map((e) => e.el);
+  const leaveOut: Element[] = evidence.filter((e) => e.kind === 'avatar' && turn.el.contains(e.el)).map((e) => e.el);
   const { labels, name } = nameLabels(turn.el, signals.assistantName);
   leaveOut.push(...labels);
   let reasoning: Element | undefined;
   const toggle = role === 'assistant' ? reasoningToggle(turn.el) : undefined;
   if (toggle) {
     const parts: Element[] = [];
-    for (let node = toggle.nextElementSibling; node && !votes.has(node); node = node.nextElementSibling) parts.push(node);
+    for (let node = toggle.nextElementSibling; node && !votes.has(node); node = node.nextElementSibling)
+      parts.push(node);
     if (parts.some((p) => /\S/.test(p.textContent ?? ''))) {
       const holder = turn.el.ownerDocument.createElement('div');
       for (const part of parts) holder.appendChild(part.cloneNode(true));
@@ -417,7 +419,11 @@ export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): Ge
   turns = mergeSplitTurns(turns, body);
   const confidence = confidenceOf(turns);
   const chatTurns = turns.map((t) => toChatTurn(t, evidence, votes, signals));
-  const firstQuestion = chatTurns.find((t) => t.role === 'user')?.plainText?.split('\n')[0]?.slice(0, 80) ?? '';
+  const firstQuestion =
+    chatTurns
+      .find((t) => t.role === 'user')
+      ?.plainText?.split('\n')[0]
+      ?.slice(0, 80) ?? '';
   const title = doc.title.replace(/\s+/g, ' ').trim();
   return {
     thread: { title: title || firstQuestion || 'Chat conversation', turns: chatTurns, warnings: [] },

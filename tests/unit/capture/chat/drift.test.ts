@@ -59,27 +59,34 @@ function read(file: string, url: string) {
 
 const longFixtures = CHAT_FIXTURES.filter((f) => f.file.endsWith('/long-thread.html'));
 
-it('every variant of every long fixture is right or clearly unrecognised, never wrong (issue 11)', { timeout: 120_000 }, () => {
-  const table: Record<string, Record<Outcome, number>> = {};
-  const wrong: string[] = [];
-  for (const fixture of longFixtures) {
-    const { site, results } = outcomes(fixture.file, fixture.url);
-    table[site] = { right: 0, clear: 0, wrong: 0 };
-    for (const r of results) {
-      table[site][r.outcome]++;
-      if (r.outcome === 'wrong') wrong.push(`${site}: ${r.variant}: ${r.detail}`);
+it(
+  'every variant of every long fixture is right or clearly unrecognised, never wrong (issue 11)',
+  { timeout: 120_000 },
+  () => {
+    const table: Record<string, Record<Outcome, number>> = {};
+    const wrong: string[] = [];
+    for (const fixture of longFixtures) {
+      const { site, results } = outcomes(fixture.file, fixture.url);
+      table[site] = { right: 0, clear: 0, wrong: 0 };
+      for (const r of results) {
+        table[site][r.outcome]++;
+        if (r.outcome === 'wrong') wrong.push(`${site}: ${r.variant}: ${r.detail}`);
+      }
     }
-  }
-  console.log('drift suite (issue 11): variants per site');
-  console.table(table);
-  expect(wrong).toEqual([]);
-});
+    console.log('drift suite (issue 11): variants per site');
+    console.table(table);
+    expect(wrong).toEqual([]);
+  },
+);
 
 it('the three ChatGPT drifts a new user hit are read, and the layer that read them is recorded (issue 11)', () => {
   const fixture = longFixtures.find((f) => f.file.startsWith('chatgpt/'))!;
   const { results } = outcomes(fixture.file, fixture.url);
   for (const variant of ['rename test ids', 'replace role attribute', 'drop role attribute']) {
-    expect(results.find((r) => r.variant === variant), variant).toMatchObject({ outcome: 'right' });
+    expect(
+      results.find((r) => r.variant === variant),
+      variant,
+    ).toMatchObject({ outcome: 'right' });
   }
   expect(results.find((r) => r.variant === 'rename test ids')?.layer).toMatch(/site-signals|generic/);
 });
