@@ -13,7 +13,7 @@ export function preserveCodeViewers(root: Document | Element): void {
     const doc = editor.ownerDocument;
     const lines = Array.from(content.children).filter((l) => l.classList.contains('cm-line'));
     const text = lines.length ? lines.map((l) => l.textContent ?? '').join('\n') : (content.textContent ?? '');
-    const label = languageLabel(editor);
+    const label = languageLabelBefore(editor);
     const pre = doc.createElement('pre');
     const code = pre.appendChild(doc.createElement('code'));
     code.textContent = text.replace(/\u200b/g, '');
@@ -29,7 +29,7 @@ export function preserveCodeViewers(root: Document | Element): void {
  * The viewer's language: a one-word label in the header just before the editor, within the
  * viewer's own wrapper (two levels up at most), outside any button.
  */
-function languageLabel(editor: Element): Element | null {
+export function languageLabelBefore(editor: Element): Element | null {
   let scope: Element | null = editor;
   for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
     for (let sibling = scope.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {

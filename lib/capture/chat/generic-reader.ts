@@ -9,6 +9,7 @@ import {
   type SpeakerSignals,
 } from '@/lib/capture/chat/generic-signals';
 import { reasoningToggle } from '@/lib/capture/chat/reasoning-toggle';
+import { languageLabelBefore } from '@/lib/capture/code-viewers';
 import type { Role } from '@/lib/halo/schema';
 
 /**
@@ -53,6 +54,36 @@ const CERTAINTY: Record<Kind, number> = {
 };
 
 /** Page chrome: a speaker signal in here is not a turn (menus, composer, code, buttons). */
+const OUTSIDE_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'dialog',
+  'textarea',
+  'select',
+  'button',
+  'pre',
+  'code',
+]);
+const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'dialog', 'banner', 'menu']);
+
+/** The same test as OUTSIDE, walked by hand: a selector per signal is slow on a large page. */
+function isOutside(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (OUTSIDE_TAGS.has(node.localName)) return true;
+    const role = node.getAttribute('role');
+    if (role && OUTSIDE_ROLES.has(role)) return true;
+    if (node.getAttribute('contenteditable') === 'true') return true;
+  }
+  return false;
+}
+
+/** Holds the composer: a signal on it ("query-bar") is about the composer, not a turn. */
+function holdsComposer(el: Element): boolean {
+  return el.getElementsByTagName('textarea').length > 0 || el.getElementsByTagName('form').length > 0;
+}
+
 const OUTSIDE =
   'nav, aside, footer, form, dialog, textarea, select, button, pre, code, [role="navigation"], [role="complementary"], [role="dialog"], [role="banner"], [role="menu"], [contenteditable="true"]';
 const SCREEN_READER =
@@ -60,7 +91,6 @@ const SCREEN_READER =
 /** Class names worth reading word by word; the Markdown and prose containers answers are written in. */
 const CLASS_HINT = /user|human|prompt|query|assistant|bot|llm|ai|markdown|prose/i;
 const MARKDOWN_CLASS = /markdown|(?:^|\s)prose(?:\s|$)/i;
-const COMPOSER = 'textarea, form, [contenteditable="true"]';
 /** Not a chat's worth of evidence: a page with more than this many signals is not searched further. */
 const MAX_EVIDENCE = 40_000;
 /** A page this large is read only through its role attributes and labels (bounded work). */
@@ -126,8 +156,7 @@ function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
     if (selectors?.length)
       for (const el of Array.from(doc.querySelectorAll(selectors.join(',')))) add(el, role, 'site');
   }
-  // A signal on what holds the composer ("query-bar") is about the composer, not a turn.
-  return found.filter((e) => !e.el.closest(OUTSIDE) && (e.kind === 'attribute' || !e.el.querySelector(COMPOSER)));
+  return found.filter((e) => !isOutside(e.el) && (e.kind === 'attribute' || !holdsComposer(e.el)));
 }
 
 function tally(evidence: Evidence[], root: Element): Map<Element, Votes> {
@@ -190,7 +219,7 @@ function completeSiblings(turns: Element[], votes: Map<Element, Votes>): Element
         !shapes.has(`${child.localName}.${child.getAttribute('class') ?? ''}`)
       )
         continue;
-      if (hasContent(child) && !child.closest(OUTSIDE)) extra.push(child);
+      if (hasContent(child) && !isOutside(child)) extra.push(child);
     }
   }
   if (extra.length === 0) return turns;
@@ -226,17 +255,25 @@ function commonAncestor(a: Element, b: Element): Element | null {
 
 /** Unknown speakers from their neighbours: a chat alternates. False when nothing decides one. */
 function alternate(turns: Turn[]): boolean {
-  for (let i = 0; i < turns.length; i++) {
-    if (turns[i]!.role) continue;
-    const before = turns
-      .slice(0, i)
-      .reverse()
-      .find((t) => t.role);
-    const after = turns.slice(i + 1).find((t) => t.role);
-    const near = before ?? after;
-    if (!near?.role) return false;
-    turns[i]!.role = near.role === 'user' ? 'assistant' : 'user';
-    turns[i]!.kind = 'alternation';
+  const other = (role: Role): Role => (role === 'user' ? 'assistant' : 'user');
+  // The nearest known speaker before each turn, else the nearest after it.
+  const before: (Role | null)[] = [];
+  let last: Role | null = null;
+  for (const t of turns) {
+    before.push(last);
+    if (t.role) last = t.role;
+  }
+  let next: Role | null = null;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!;
+    const known = turn.role;
+    if (!known) {
+      const near = before[i] ?? next;
+      if (!near) return false;
+      turn.role = other(near);
+      turn.kind = 'alternation';
+    }
+    if (known) next = known;
   }
   return true;
 }
@@ -274,19 +311,32 @@ function mergeSplitTurns(turns: Turn[], body: Element): Turn[] {
  * bubbles.
  */
 function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
-  const outer = evidence.filter((e) => !evidence.some((o) => o !== e && o.el !== e.el && o.el.contains(e.el)));
+  const marked = new Set(evidence.map((e) => e.el));
+  const insideAnother = (el: Element) => {
+    for (let node = el.parentElement; node && node !== body; node = node.parentElement)
+      if (marked.has(node)) return true;
+    return false;
+  };
+  const outer = evidence.filter((e) => !insideAnother(e.el));
   const els = Array.from(new Set(outer.map((e) => e.el)));
   if (els.length < 2) return null;
   let container: Element | null = els[0]!;
   for (const el of els) container = container && commonAncestor(container, el);
-  if (!container || (container === body && els.length < 2)) return null;
+  if (!container) return null;
   const role = outer[0]!.role;
+  if (outer.some((e) => e.role !== role)) return null;
   const kind = outer.every((e) => e.kind === 'markdown') ? 'markdown' : outer[0]!.kind;
+  // The container's child holding each marked element.
+  const holders = new Set<Element>();
+  for (const el of els) {
+    let node = el;
+    while (node.parentElement && node.parentElement !== container) node = node.parentElement;
+    holders.add(node);
+  }
   const turns: Turn[] = [];
   for (const child of Array.from(container.children)) {
-    if (child.closest(OUTSIDE) || !hasContent(child)) continue;
-    const marked = els.some((el) => child.contains(el));
-    if (marked) turns.push({ el: child, role, kind });
+    if (isOutside(child) || !hasContent(child)) continue;
+    if (holders.has(child)) turns.push({ el: child, role, kind });
     else if (role === 'assistant' && kind === 'markdown' && !child.querySelector('pre, table, ul, ol, h1, h2, h3'))
       turns.push({ el: child, role: 'user', kind: 'bubble' });
     else turns.push({ el: child, role: null, kind: 'alternation' });
@@ -321,12 +371,18 @@ function pathOf(el: Element, root: Element): number[] {
   return path;
 }
 
+/** Controls drawn without <button> (a div with a click handler): the converter would keep their text. */
+const CONTROLS =
+  '[class*="button" i], [class*="action-bar" i], [class*="actionbar" i], [class*="toolbar" i], [role="toolbar"]';
+
+/** A clone of a turn without `leaveOut` and without its controls: the page itself is never touched. */
 function cloneWithout(root: Element, leaveOut: Element[]): Element {
-  if (leaveOut.length === 0) return root;
   const paths = leaveOut.filter((el) => el !== root && root.contains(el)).map((el) => pathOf(el, root));
   const clone = root.cloneNode(true) as Element;
   const targets = paths.map((path) => path.reduce<Element | undefined>((node, i) => node?.children[i], clone));
   for (const target of targets) target?.remove();
+  for (const control of Array.from(clone.querySelectorAll(CONTROLS)))
+    if (!control.querySelector('pre, p, table, img')) control.remove();
   return clone;
 }
 
@@ -341,36 +397,86 @@ function plainTextOf(content: Element): string | undefined {
   return text.replace(/\u200b/g, '').trim();
 }
 
-/** A short visible name at the top of a turn ("You", "Le Chat", "llama3.1:8b"): chrome, and the author. */
-function nameLabels(turn: Element, assistantName: string | undefined): { labels: Element[]; name?: string } {
-  const labels: Element[] = [];
-  let name: string | undefined;
+/** The first short text of a turn ("You", "Le Chat", "llama3.1:8b"), a name label if it is one. */
+function firstShortText(turn: Element): Element | null {
   let seen = 0;
   const walker = turn.ownerDocument.createTreeWalker(turn, 1 /* SHOW_ELEMENT */);
-  for (let node = walker.nextNode() as Element | null; node && seen < 4; node = walker.nextNode() as Element | null) {
-    if (node.children.length > 0 || node.closest('pre, code')) continue;
+  for (let node = walker.nextNode() as Element | null; node && seen < 3; node = walker.nextNode() as Element | null) {
+    if (node.children.length > 0 || node.closest('pre, code, button')) continue;
     const text = (node.textContent ?? '').trim();
     if (!text) continue;
     seen++;
-    if (text.length > 40) break;
-    if (
-      roleOfLabel(text, assistantName) ||
-      (assistantName && text === assistantName) ||
-      assistantNameIn(text) === text
-    ) {
-      labels.push(node);
-      name ??= text.replace(/\s*(said|wrote)?\s*:?\s*$/i, '');
-    }
+    return text.length <= 40 && text.split(/\s+/).length <= 4 ? node : null;
   }
+  return null;
+}
+
+/**
+ * Speaker names shown at the top of turns: chrome to leave out, and the assistant's name. A text
+ * is a name when it reads as one ("You", "Copilot said"), when an avatar beside it says the same,
+ * or when every answer starts with it.
+ */
+function nameLabels(
+  turns: Turn[],
+  assistantName: string | undefined,
+): { labels: Map<Element, Element>; name?: string } {
+  const labels = new Map<Element, Element>();
+  const firsts = turns.map((t) => firstShortText(t.el));
+  const answers = turns.map((t, i) => (t.role === 'assistant' ? firsts[i] : undefined)).filter((x) => x !== undefined);
+  const texts = answers.map((el) => el?.textContent?.trim() ?? '');
+  const shared = answers.length >= 2 && texts.every((t) => t && t === texts[0]) ? texts[0] : undefined;
+  let name: string | undefined;
+  turns.forEach((turn, i) => {
+    const el = firsts[i];
+    if (!el) return;
+    const text = el.textContent!.trim();
+    const alts = Array.from(turn.el.querySelectorAll('img[alt]'), (img) => img.getAttribute('alt')!.trim());
+    const isName =
+      roleOfLabel(text, assistantName) !== null ||
+      (turn.role === 'assistant' && (text === shared || alts.includes(text) || assistantNameIn(text) === text));
+    if (!isName) return;
+    labels.set(turn.el, el);
+    if (turn.role === 'assistant' && !roleOfLabel(text)) name ??= text;
+    else if (turn.role === 'assistant') name ??= text.replace(/\s*(said|wrote)?\s*:?\s*$/i, '') || undefined;
+  });
   return { labels, ...(name ? { name } : {}) };
 }
 
+const AVATAR_ALT = /^(|profile|avatar|.*\bavatar\b.*|user|you|me|bot|assistant)$/i;
+const AVATAR_CLASS = /avatar|rounded-full|BotImage/i;
+
+/** Avatars: pictures of a speaker, not content (an image the user sent has its own name). */
+function avatarsIn(turn: Element, names: string[]): Element[] {
+  return Array.from(turn.querySelectorAll('img')).filter((img) => {
+    const alt = img.getAttribute('alt');
+    if (alt === null) return AVATAR_CLASS.test(img.getAttribute('class') ?? '');
+    return AVATAR_ALT.test(alt.trim()) || names.includes(alt.trim()) || roleOfAvatar(alt) !== null;
+  });
+}
+
+/** Code blocks whose language is a label above them (a viewer's header), labelled; in a clone. */
+function labelCode(content: Element): void {
+  for (const pre of Array.from(content.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code') ?? pre;
+    if (/(?:language|lang)-/.test(`${code.getAttribute('class') ?? ''} ${pre.getAttribute('class') ?? ''}`)) continue;
+    const label = languageLabelBefore(pre);
+    if (!label || label.contains(pre)) continue;
+    code.classList.add(`language-${label.textContent!.trim().toLowerCase()}`);
+    label.remove();
+  }
+}
+
 /** A turn's content and reasoning: the reasoning toggle and what it shows, avatars and labels apart. */
-function toChatTurn(turn: Turn, evidence: Evidence[], votes: Map<Element, Votes>, signals: SpeakerSignals): ChatTurn {
+function toChatTurn(
+  turn: Turn,
+  votes: Map<Element, Votes>,
+  label: Element | undefined,
+  names: string[],
+  assistantName: string,
+): ChatTurn {
   const role = turn.role!;
-  const leaveOut: Element[] = evidence.filter((e) => e.kind === 'avatar' && turn.el.contains(e.el)).map((e) => e.el);
-  const { labels, name } = nameLabels(turn.el, signals.assistantName);
-  leaveOut.push(...labels);
+  const leaveOut: Element[] = avatarsIn(turn.el, names);
+  if (label) leaveOut.push(label);
   let reasoning: Element | undefined;
   const toggle = role === 'assistant' ? reasoningToggle(turn.el) : undefined;
   if (toggle) {
@@ -385,13 +491,12 @@ function toChatTurn(turn: Turn, evidence: Evidence[], votes: Map<Element, Votes>
     leaveOut.push(toggle, ...parts);
   }
   const content = cloneWithout(turn.el, leaveOut);
-  const assistantName =
-    signals.assistantName ?? (name && role === 'assistant' && !roleOfLabel(name) ? name : undefined) ?? 'Assistant';
   const entry: ChatTurn = { role, author: role === 'user' ? 'You' : assistantName, content };
   if (role === 'user') {
     const plain = plainTextOf(content);
     if (plain !== undefined) entry.plainText = plain;
   }
+  if (content.querySelector('pre')) labelCode(content);
   if (reasoning) entry.reasoning = reasoning;
   return entry;
 }
@@ -418,7 +523,18 @@ export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): Ge
   if (!turns || turns.length < 2 || !alternate(turns)) return null;
   turns = mergeSplitTurns(turns, body);
   const confidence = confidenceOf(turns);
-  const chatTurns = turns.map((t) => toChatTurn(t, evidence, votes, signals));
+  // Not sure enough to be used: the turns are not converted (giving up stays cheap).
+  if (confidence < GENERIC_THRESHOLD)
+    return { thread: { title: '', turns: [], warnings: [] }, confidence, signals: [] };
+  const { labels, name } = nameLabels(turns, signals.assistantName);
+  const assistantName =
+    signals.assistantName ??
+    name ??
+    assistantNameIn(doc.title) ??
+    assistantNameIn(doc.location?.hostname.replace(/[.-]/g, ' ') ?? '') ??
+    'Assistant';
+  const names = [assistantName, 'You'];
+  const chatTurns = turns.map((t) => toChatTurn(t, votes, labels.get(t.el), names, assistantName));
   const firstQuestion =
     chatTurns
       .find((t) => t.role === 'user')
