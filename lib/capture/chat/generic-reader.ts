@@ -68,7 +68,7 @@ const OUTSIDE_TAGS = new Set([
 ]);
 const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'dialog', 'banner', 'menu']);
 
-/** The same test as OUTSIDE, walked by hand: a selector per signal is slow on a large page. */
+/** Walked by hand, not `closest(selector)`: a selector per signal is slow on a large page. */
 function isOutside(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (OUTSIDE_TAGS.has(node.localName)) return true;
@@ -84,8 +84,6 @@ function holdsComposer(el: Element): boolean {
   return el.getElementsByTagName('textarea').length > 0 || el.getElementsByTagName('form').length > 0;
 }
 
-const OUTSIDE =
-  'nav, aside, footer, form, dialog, textarea, select, button, pre, code, [role="navigation"], [role="complementary"], [role="dialog"], [role="banner"], [role="menu"], [contenteditable="true"]';
 const SCREEN_READER =
   '.sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .cdk-visually-hidden';
 /** Class names worth reading word by word; the Markdown and prose containers answers are written in. */
