@@ -10,6 +10,8 @@ export interface BlockActions {
   onRemove: (blockId: string) => void;
   onMove: (blockId: string, toIndex: number) => void;
   onMarkdown: (blockId: string, markdown: string) => void;
+  /** A message's other speaker (user ↔ assistant), for a guessed speaker that is wrong. */
+  onSwitchSpeaker?: (blockId: string) => void;
 }
 
 export type DropEdge = 'before' | 'after';
@@ -158,6 +160,17 @@ export const BlockItem = memo(function BlockItem({
           >
             Edit
           </button>
+          {item.block.type === 'message' && actions.onSwitchSpeaker && (
+            <button
+              type="button"
+              data-testid="block-speaker"
+              aria-label={`Switch the speaker of block ${label} to ${item.block.role === 'user' ? 'the assistant' : 'you'}`}
+              title="Switch speaker"
+              onClick={() => actions.onSwitchSpeaker!(item.id)}
+            >
+              {item.block.role === 'user' ? 'You ⇄' : `${item.block.author} ⇄`}
+            </button>
+          )}
           <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
             Delete
           </button>

@@ -33,13 +33,15 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
   const [view, setView] = useState<PopupView>('editor');
   const [previewing, setPreviewing] = useState(false);
   const blockActions = useMemo<BlockActions>(() => {
-    const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown } = useEditor.getState();
+    const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown, switchSpeaker } =
+      useEditor.getState();
     return {
       onToggle: setIncluded,
       onEdit: setEditing,
       onRemove: removeBlock,
       onMove: moveBlock,
       onMarkdown: updateBlockMarkdown,
+      onSwitchSpeaker: switchSpeaker,
     };
   }, []);
 

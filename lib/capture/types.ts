@@ -27,6 +27,18 @@ export interface Capture {
   blocks: CapturedBlock[];
   /** Things the user must know before publishing, e.g. "older turns may not be loaded". */
   warnings: string[];
+  /** Chat threads: which layer read the thread, and how sure a generic reading is. */
+  reader?: CaptureReader;
+}
+
+/**
+ * The layer that read a chat thread: the site's adapter, the generic reader with the site's own
+ * (earlier) signals, or the generic reader alone; the last two carry their confidence (0 to 1).
+ */
+export interface CaptureReader {
+  layer: 'site' | 'site-signals' | 'generic';
+  confidence?: number;
+  signals?: string[];
 }
 
 export type CaptureErrorCode =

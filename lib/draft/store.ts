@@ -7,6 +7,7 @@ import {
   moveBlock,
   removeBlock,
   setIncluded,
+  switchSpeaker,
   updateBlockMarkdown,
   type BlockFilter,
 } from '@/lib/draft/edit-operations';
@@ -81,6 +82,8 @@ export interface EditorState {
   removeBlock(blockId: string): void;
   moveBlock(blockId: string, toIndex: number): void;
   updateBlockMarkdown(blockId: string, markdown: string): void;
+  /** A message's other speaker (user ↔ assistant): a generic reading's guess corrected, undoable. */
+  switchSpeaker(blockId: string): void;
   /** Adds an empty text block after `afterBlockId` (or at the end) and opens its editor. */
   addTextBlock(afterBlockId: string | null): void;
   setEditing(blockId: string | null): void;
@@ -328,6 +331,14 @@ export const useEditor = create<EditorState>()((set, get) => {
         `edit block ${blockNumber(blockId)}`,
         `block:${blockId}`,
       );
+    },
+
+    switchSpeaker(blockId) {
+      const number = blockNumber(blockId);
+      edit((draft) => switchSpeaker(draft, blockId), `switch speaker of block ${number}`);
+      const block = get().draft?.blocks.find((b) => b.id === blockId)?.block;
+      if (block?.type === 'message')
+        set({ announcement: { text: `Block ${number} is now ${block.author}'s.`, undoable: true } });
     },
 
     addTextBlock(afterBlockId) {

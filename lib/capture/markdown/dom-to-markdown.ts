@@ -215,6 +215,9 @@ class Converter {
       this.text(parent, ' (');
       this.inline(parent, `[${escapeMarkdown(citation.name.replace(/\s+/g, ' '))}](${destination(citation.href)})`);
       this.text(parent, ')');
+    } else if (citation.name) {
+      // A refused address loses the link, never the source's name (issue 11).
+      this.text(parent, ` (${citation.name})`);
     }
     return true;
   }
