@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createCaptureSlice } from '@/lib/draft/editor/capture-slice';
+import { createComposeSlice } from '@/lib/draft/editor/compose-slice';
 import { createEditingSlice } from '@/lib/draft/editor/editing-slice';
 import { createFindingsSlice } from '@/lib/draft/editor/findings-slice';
 import { createPersistenceSlice } from '@/lib/draft/editor/persistence-slice';
@@ -20,6 +21,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     ...createPersistenceSlice(set, get, internals),
     ...createCaptureSlice(set, get, internals),
     ...createEditingSlice(set, get, internals),
+    ...createComposeSlice(set, get, internals),
     ...createFindingsSlice(set, get, internals),
     ...createPublishingSlice(set, get, internals),
   };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import type { Halo } from '@/lib/halo/schema';
-import { haloToMarkdown } from '../halo-markdown';
+import { haloToMarkdown } from '@/lib/halo/to-markdown';
 import { statusPage } from '../page';
 import type { HaloStore } from '../store';
 

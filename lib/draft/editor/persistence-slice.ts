@@ -21,6 +21,8 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     internals.scheduleScan();
   };
 
+  internals.hasUnsaved = () => saveTimer !== undefined;
+
   internals.show = async (draft) => {
     set({ ...(draft === get().draft ? {} : internals.freshHistory(draft)), draft, notice: null });
     await internals.watchJobs(draft.id);

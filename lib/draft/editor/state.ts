@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { CaptureErrorCode } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
 import type { CaptureSlice } from '@/lib/draft/editor/capture-slice';
+import type { ComposeSlice } from '@/lib/draft/editor/compose-slice';
 import type { EditingSlice } from '@/lib/draft/editor/editing-slice';
 import type { FindingsSlice } from '@/lib/draft/editor/findings-slice';
 import type { PersistenceSlice } from '@/lib/draft/editor/persistence-slice';
@@ -9,10 +10,15 @@ import type { PublishingSlice } from '@/lib/draft/editor/publishing-slice';
 
 /**
  * The editor's state, one slice per concern (issue 12): capture, editing with its history,
- * findings, publishing with consent, and persistence of the draft. One store composes them
+ * composing sections from many tabs, findings, publishing with consent, and persistence of the draft. One store composes them
  * (lib/draft/store.ts), so the popup, the side panel and the editor in a tab share it.
  */
-export type EditorState = PersistenceSlice & CaptureSlice & EditingSlice & FindingsSlice & PublishingSlice;
+export type EditorState = PersistenceSlice &
+  CaptureSlice &
+  EditingSlice &
+  ComposeSlice &
+  FindingsSlice &
+  PublishingSlice;
 
 /** Edits reach storage at most this long after the first unsaved keystroke (and at once when the popup hides). */
 export const SAVE_DEBOUNCE_MS = 250;
@@ -38,6 +44,8 @@ export type GetEditor = StoreApi<EditorState>['getState'];
 export interface EditorInternals {
   /** Saves within SAVE_DEBOUNCE_MS and rescans findings (persistence). */
   scheduleSave(): void;
+  /** Edits wait to be written (persistence). */
+  hasUnsaved(): boolean;
   /** Findings are rescanned after SAVE_DEBOUNCE_MS (findings). */
   scheduleScan(): void;
   /** Scans now (findings): Publish checks the draft as it is. */
