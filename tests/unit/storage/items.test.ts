@@ -87,6 +87,4 @@ describe('draft v3: sections (issue 12)', () => {
     const meta = await fakeBrowser.storage.local.get('draft:c$');
     expect(meta['draft:c$']).toMatchObject({ v: 3 });
   });
-    expect(await draftItem('old-1').getValue()).toEqual({ ...draftV1, allowSearchEngines: false });
-  });
 });
