@@ -12,7 +12,7 @@ export function SectionOffer({ title, onChoose }: Props) {
       aria-labelledby="section-offer-text"
       data-testid="section-offer"
     >
-      <p id="section-offer-text">This thread is already in the draft, as the section “{title}”.</p>
+      <p id="section-offer-text">This thread is already in the draft{title ? <>, as “{title}”</> : null}.</p>
       <button type="button" className="primary" data-testid="section-offer-update" onClick={() => onChoose('update')}>
         Update that section
       </button>{' '}

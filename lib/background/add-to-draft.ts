@@ -25,7 +25,7 @@ export async function addTabToDraft(tabId: number, mode: CaptureMode): Promise<v
         sectionId: addition.sectionId,
         capture: result.capture,
       });
-      await showActionStatus('?', 'Halo: this thread is already a section of the draft. Open Halo to update it.');
+      await showActionStatus('?', 'Halo: this thread is already in the draft. Open Halo to update it.');
       return;
     case 'already_there':
       await showActionStatus('', 'Halo: that is already in the draft.');

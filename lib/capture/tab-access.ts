@@ -24,11 +24,27 @@ export async function requestSiteAccess(url: string, askAgain = false): Promise<
   const refused = (await tabAccessItem.getValue()).refused;
   // Refused before: no second prompt unless asked (the click's transient activation outlives this read).
   if (refused.includes(origin) && !askAgain) return 'refused';
-  const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+  const granted = await askBrowser(origin);
   await tabAccessItem.setValue({
     refused: granted ? refused.filter((o) => o !== origin) : [...new Set([...refused, origin])],
   });
   return granted ? 'granted' : 'refused';
+}
+
+/**
+ * The browser's own prompt. Test builds only (HALO_E2E=1): Playwright cannot answer that native
+ * dialog, so a test may answer it by setting `__haloE2EPermissionAnswer` on the page; the rest of
+ * the path (remembering, the message, the draft unchanged) is the real one.
+ */
+async function askBrowser(origin: string): Promise<boolean> {
+  if (__HALO_E2E__) {
+    const e2e = globalThis as { __haloE2EPermissionAnswer?: boolean; __haloE2EPermissionAsked?: string[] };
+    if (typeof e2e.__haloE2EPermissionAnswer === 'boolean') {
+      (e2e.__haloE2EPermissionAsked ??= []).push(origin);
+      return e2e.__haloE2EPermissionAnswer;
+    }
+  }
+  return browser.permissions.request({ origins: [origin] }).catch(() => false);
 }
 
 /** The open tab showing `url` (without its #fragment), once the panel may read that site. */

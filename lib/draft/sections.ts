@@ -116,6 +116,9 @@ export function sectioned(draft: Draft, newId: () => string): Draft {
   return { ...draft, blocks };
 }
 
+/** The section id that names a whole draft not yet in sections. */
+export const WHOLE_DRAFT = '';
+
 export type AddResult =
   | { status: 'added'; draft: Draft; added: number; sectionId: string }
   /** Everything in the capture is already in that section (the same selection dropped twice). */
@@ -129,10 +132,26 @@ export type AddResult =
  * added twice unless `again` says so: updateSection is the other choice.
  */
 export function addCaptureAsSection(draft: Draft, capture: Capture, newId: () => string, again = false): AddResult {
+  const key = captureKey(capture);
   const existing = sectionOfThread(draft, capture);
   if (existing && !again) return { status: 'same_thread', sectionId: existing.id };
-  const base = sectioned(draft, newId);
+  // A draft of one thread, not yet in sections: the thread is the whole draft (WHOLE_DRAFT).
+  if (!again && !hasSections(draft) && threadOf(key) && threadOf(key) === threadOf(draft.captureKey))
+    return { status: 'same_thread', sectionId: WHOLE_DRAFT };
   const fresh = draftFromCapture(capture).blocks.map((b) => ({ ...b, id: newId() }));
+  // A selection from the page a one-source draft came from joins it as it is, without sections.
+  if (capture.kind === 'selection' && !hasSections(draft) && capture.source.url === draft.source.url) {
+    const known = new Set(draft.blocks.map((b) => b.capturedAs));
+    const added = fresh.filter((b) => !known.has(b.capturedAs));
+    if (added.length === 0) return { status: 'already_there', sectionId: WHOLE_DRAFT };
+    return {
+      status: 'added',
+      draft: { ...draft, blocks: [...draft.blocks, ...added] },
+      added: added.length,
+      sectionId: WHOLE_DRAFT,
+    };
+  }
+  const base = sectioned(draft, newId);
   const spans = sectionSpans(base.blocks);
   const last = spans.at(-1);
   const lastBlock = last && base.blocks[last.start]!;
@@ -191,6 +210,9 @@ export function addDropped(
     );
     return { status: 'already_there', sectionId: span?.id ?? '' };
   }
+  // From the page a one-source draft came from: it joins the draft as it is, without sections.
+  if (!hasSections(draft) && dropped.source?.url === draft.source.url)
+    return { status: 'added', draft: { ...draft, blocks: [...draft.blocks, block] }, added: 1, sectionId: WHOLE_DRAFT };
   const base = sectioned(draft, newId);
   const last = sectionSpans(base.blocks).at(-1);
   const head = last && base.blocks[last.start]!.block;
@@ -211,6 +233,7 @@ export function updateSection(
   capture: Capture,
   now: Date = new Date(),
 ): { draft: Draft; added: number; dropped: number } | null {
+  if (sectionId === WHOLE_DRAFT && !hasSections(draft)) return mergeRecapture(draft, capture, now);
   const span = sectionSpans(draft.blocks).find((s) => s.id === sectionId);
   if (!span) return null;
   const section = draft.blocks[span.start]!;

@@ -13,6 +13,7 @@ import {
   sectionSpans,
   setCollapsed,
   updateSection,
+  WHOLE_DRAFT,
   type AddResult,
 } from '@/lib/draft/sections';
 import type { SliceCreator } from '@/lib/draft/editor/state';
@@ -48,6 +49,7 @@ export interface ComposeSlice {
 
 export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, internals) => {
   const sectionTitle = (sectionId: string) => {
+    if (sectionId === WHOLE_DRAFT) return get().draft?.title || 'Untitled';
     const block = get().draft?.blocks.find((b) => b.id === sectionId)?.block;
     return block?.type === 'section' ? block.title || 'Untitled section' : 'section';
   };
@@ -253,7 +255,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
           await internals.show(stored);
         } else if (stored.updatedAt > draft.updatedAt && !internals.hasUnsaved()) {
           // Added from a menu or the shortcut while the panel was open: one undoable step.
-          internals.edit(() => stored, 'add from a tab');
+          internals.adoptSaved(stored, 'add from a tab');
         }
       };
       const offer = async () => {

@@ -49,6 +49,13 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get, interna
     internals.scheduleSave();
   };
 
+  internals.adoptSaved = (saved, label) => {
+    const { draft } = get();
+    if (draft) history = record(history, draft, label, null, Date.now());
+    set({ draft: saved, canUndo: draft !== null, canRedo: false });
+    internals.scheduleScan();
+  };
+
   internals.freshHistory = (draft) => {
     history = emptyHistory(draft?.id ?? null);
     return { canUndo: false, canRedo: false, editingId: null, announcement: null };

@@ -52,6 +52,11 @@ export interface EditorInternals {
   scan(): Promise<void>;
   /** Applies a pure change, records it for undo and saves it (editing). */
   edit(change: (draft: Draft) => Draft, label: string, burstKey?: string | null): void;
+  /**
+   * A change another context already saved (a menu added a section): shown as one undo step, and
+   * not written back, which could undo a newer write of the background.
+   */
+  adoptSaved(draft: Draft, label: string): void;
   /** A draft put in the editor from outside it starts a fresh history (editing). */
   freshHistory(draft: Draft | null): Partial<EditorState>;
   /** Shows a draft loaded from storage, with its jobs and findings (persistence). */
