@@ -39,10 +39,18 @@ export const FIRST_ROWS = 30;
  * and the move buttons on each row.
  */
 export function BlockList({ blocks, actions, editingId = null, flagged, sectionActions }: Props) {
-  const [allMounted, setAllMounted] = useState(blocks.length <= FIRST_ROWS);
+  const [limit, setLimit] = useState(blocks.length <= FIRST_ROWS ? Infinity : FIRST_ROWS);
+  const [known, setKnown] = useState(blocks.length);
+  if (blocks.length !== known) {
+    setKnown(blocks.length);
+    // Many rows at once (a thread added from another tab, issue 12): the first of the new rows
+    // now, the rest in the same interruptible transition as on opening.
+    if (blocks.length - known > FIRST_ROWS) setLimit(known + FIRST_ROWS);
+  }
+  const allMounted = limit >= blocks.length;
   useEffect(() => {
     if (allMounted) return;
-    const timer = setTimeout(() => startTransition(() => setAllMounted(true)));
+    const timer = setTimeout(() => startTransition(() => setLimit(Infinity)));
     return () => clearTimeout(timer);
   }, [allMounted]);
   const [drop, setDrop] = useState<{ id: string; edge: DropEdge } | null>(null);
@@ -110,7 +118,7 @@ export function BlockList({ blocks, actions, editingId = null, flagged, sectionA
     [sectionActions],
   );
 
-  const shown = allMounted ? blocks : blocks.slice(0, FIRST_ROWS);
+  const shown = allMounted ? blocks : blocks.slice(0, limit);
   const rows: ReactNode[] = [];
   let folded = false;
   let position = -1;

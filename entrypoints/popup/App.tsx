@@ -197,7 +197,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
                   sectionActions={sectionActions}
                 />
               </div>
-              {wide && <HaloPreview draft={draft} />}
+              {wide && <HaloPreview draft={draft} live />}
             </div>
           )}
           <ExportMenu draft={draft} />
