@@ -60,7 +60,12 @@ export default defineConfig({
         description: 'Add to Halo draft: the selection, or the page (a chat site gives its thread)',
       },
       ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Halo side panel' } }
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+L' },
+              description: 'Open the Halo side panel',
+            },
+          }
         : {
             'open-side-panel': {
               suggested_key: { default: 'Alt+Shift+L' },

@@ -3,15 +3,16 @@ import { browser } from '#imports';
 import { App } from '../popup/App';
 
 /** The tab the panel sits beside: the active tab of its window, followed across tab switches. */
+function namedTab(): number | null {
+  // Tests open the panel's page in a tab of its own and name the tab it stands beside.
+  const param = new URLSearchParams(location.search).get('tabId');
+  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
+}
+
 function usePanelTab(): number | null {
-  const [tabId, setTabId] = useState<number | null>(null);
+  const [tabId, setTabId] = useState<number | null>(namedTab);
   useEffect(() => {
-    // Tests open the panel's page in a tab of its own and name the tab it stands beside.
-    const param = new URLSearchParams(location.search).get('tabId');
-    if (param !== null && /^\d+$/.test(param)) {
-      setTabId(Number(param));
-      return;
-    }
+    if (namedTab() !== null) return;
     let windowId: number | undefined;
     void browser.windows.getCurrent().then((w) => {
       windowId = w.id;
