@@ -83,7 +83,7 @@ test('three tabs make one draft of three sections; reordered and published with 
   await panel.locator('[data-testid="section-title"]').nth(0).fill('The rule');
 
   await panel.getByTestId('publish-button').click();
-  const link = await panel.locator('[data-testid="published-link"]').getAttribute('href', { timeout: 20_000 });
+  const link = await panel.locator('[data-testid="published-link"]').getAttribute('href', { timeout: 60_000 });
   expect(link).toBeTruthy();
 
   // Copy as Markdown, offline in the panel: the same text the server serves at /h/:id.md.
