@@ -31,9 +31,21 @@ export function normalizeEndpoint(input: string): { ok: true; endpoint: string }
   return { ok: true, endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-function describe(status: number, code: string, serverMessage: string, endpoint: string, change: boolean): string {
+/** A block type the server does not know: the one newer than it, a section (issue 12's version policy). */
+const UNKNOWN_BLOCK_TYPE = /^blocks\.\d+\.type$/;
+
+function describe(
+  status: number,
+  code: string,
+  serverMessage: string,
+  endpoint: string,
+  change: boolean,
+  path?: string,
+): string {
   switch (status) {
     case 400:
+      if (code === 'invalid_halo' && path && UNKNOWN_BLOCK_TYPE.test(path))
+        return `The Halo server at ${endpoint} is older than sections and refused them (${path}). Nothing was published and the draft is unchanged: update the server, or share it without publishing (Copy as Markdown, Download .md).`;
       return `The server refused the Halo: ${serverMessage} Fix it and publish again.`;
     case 401:
       return `The Halo server at ${endpoint} refused the API token (HTTP 401). Set the right token in the extension options.`;
@@ -149,7 +161,14 @@ async function request(
     error: {
       code,
       status,
-      message: describe(status, code, serverMessage, endpoint, target !== undefined),
+      message: describe(
+        status,
+        code,
+        serverMessage,
+        endpoint,
+        target !== undefined,
+        error.success ? error.data.error.path : undefined,
+      ),
       ...(error.success && error.data.error.path ? { path: error.data.error.path } : {}),
     },
   };

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import type { Halo } from '@/lib/halo/schema';
+import { haloToMarkdown } from '@/lib/halo/to-markdown';
 import { answerWith, toResponse, type Answer, type ConditionalRequest } from '../answer';
 import { etagVersion } from '../etag';
-import { haloToMarkdown } from '../halo-markdown';
 import { acceptedCodings, compressedCodingsFor } from '../negotiate';
 import { statusPage } from '../page';
 import type { HaloStore } from '../store';

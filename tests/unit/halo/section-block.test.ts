@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { renderHaloBody } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
-import { haloToMarkdown } from '@/server/halo-markdown';
+import { haloToMarkdown } from '@/lib/halo/to-markdown';
 
 // Issue 12: the `section` block opens a section; the blocks after it belong to it until the next one.
 const source = (url: string, title: string) => ({
