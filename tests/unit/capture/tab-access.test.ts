@@ -12,14 +12,14 @@ beforeEach(() => {
 
 it('asks for exactly one site, and a grant clears an earlier refusal', async () => {
   await tabAccessItem.setValue({ refused: ['https://claude.ai/*'] });
-  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
   expect(await requestSiteAccess('https://claude.ai/chat/1#x', true)).toBe('granted');
   expect(request).toHaveBeenCalledWith({ origins: ['https://claude.ai/*'] });
   expect(await tabAccessItem.getValue()).toEqual({ refused: [] });
 });
 
 it('remembers a refusal and does not ask again unless asked to', async () => {
-  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
   expect(await requestSiteAccess('https://chatgpt.com/c/1')).toBe('refused');
   expect(await requestSiteAccess('https://chatgpt.com/c/2')).toBe('refused');
   expect(request).toHaveBeenCalledTimes(1);
@@ -27,7 +27,7 @@ it('remembers a refusal and does not ask again unless asked to', async () => {
 });
 
 it('never asks for a browser page or a malformed address (bad input)', async () => {
-  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
   expect(originPattern('chrome://settings')).toBeNull();
   expect(await requestSiteAccess('chrome://extensions')).toBe('refused');
   expect(await requestSiteAccess('not a url')).toBe('refused');
