@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HaloRecord, HaloStore, IdempotentAnswer, StoredImage } from './store';
+import type { HaloRecord, HaloStore, IdempotentAnswer, StoredImage, UploadedImage } from './store';
 
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
 const MIGRATIONS: string[] = [
@@ -32,6 +32,14 @@ const MIGRATIONS: string[] = [
      bytes BLOB NOT NULL,
      PRIMARY KEY (halo_id, n)
    ) STRICT;`,
+  // v4: images uploaded by the client before a publish (issue 11), by the SHA-256 of their bytes.
+  `CREATE TABLE uploads (
+     sha256 TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX uploads_created_at ON uploads (created_at);`,
 ];
 
 export function openSqliteStore(path: string): HaloStore {
@@ -77,6 +85,11 @@ export function openSqliteStore(path: string): HaloStore {
   );
   const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
   const selectImage = db.prepare(`SELECT type, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const insertUpload = db.prepare(
+    `INSERT OR IGNORE INTO uploads (sha256, type, bytes, created_at) VALUES (@sha256, @type, @bytes, @createdAt)`,
+  );
+  const selectUpload = db.prepare(`SELECT type, bytes FROM uploads WHERE sha256 = ?`);
+  const deleteUploads = db.prepare(`DELETE FROM uploads WHERE created_at < ?`);
   const writeImages = (haloId: string, images: StoredImage[]) => {
     for (const image of images) insertImage.run({ haloId, ...image });
   };
@@ -96,6 +109,9 @@ export function openSqliteStore(path: string): HaloStore {
     insert: (record, idempotency, images) => insertBoth(record, idempotency, images),
     replaceImages: (id, images) => replaceAll(id, images),
     getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
+    putUpload: (image: UploadedImage) => insertUpload.run(image).changes === 1,
+    getUpload: (sha256) => selectUpload.get(sha256) as Pick<UploadedImage, 'type' | 'bytes'> | undefined,
+    purgeUploads: (before) => deleteUploads.run(before).changes,
     update: (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
     markDeleted: (id, at) => {
       deleteImages.run(id);

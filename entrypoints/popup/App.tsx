@@ -5,6 +5,7 @@ import type { BlockActions } from '@/components/block-item';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { DraftImagesProvider } from '@/components/draft-images';
 import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
@@ -100,7 +101,7 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
         <p className="muted">Select text on a page, or open a chat thread, then click the Halo button.</p>
       )}
       {draft && (
-        <>
+        <DraftImagesProvider draftId={draft.id}>
           <TitleField value={draft.title} onChange={editor.setTitle} />
           {draft.warnings.length > 0 && (
             <ul className="warnings" role="alert">
@@ -146,7 +147,7 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
               onRetry={() => void editor.retry()}
             />
           )}
-        </>
+        </DraftImagesProvider>
       )}
     </main>
   );

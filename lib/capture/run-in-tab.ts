@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { keyCapturedImages } from '@/lib/capture/images/key-images';
 import type { CaptureMode, CaptureResult, InPageAnswer } from '@/lib/capture/types';
 
 /** A page that has not answered by then is busy or hung: the popup must not wait forever. */
@@ -37,7 +38,7 @@ export async function captureInTab(
     if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
       return { ok: false, code: 'failed', message: 'The page did not answer the capture. Reload it and try again.' };
     }
-    return answer;
+    return await keyCapturedImages(answer);
   } catch (error) {
     if (error instanceof TimedOut) {
       return {

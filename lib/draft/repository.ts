@@ -3,7 +3,8 @@ import type { Draft } from '@/lib/draft/draft';
 import { captureKey, draftFromCapture, threadOf } from '@/lib/draft/from-capture';
 import { mergeRecapture, type RecaptureResult } from '@/lib/draft/recapture';
 import { summarize, type DraftSummary } from '@/lib/draft/summary';
-import { draftIndexItem, draftItem } from '@/lib/storage/items';
+import { draftImagesItem, draftIndexItem, draftItem } from '@/lib/storage/items';
+import { isQuotaError } from '@/lib/storage/quota';
 
 /** Drafts in storage: the one place that reads and writes them (popup and background alike). */
 
@@ -17,6 +18,26 @@ export async function saveDraft(draft: Draft): Promise<void> {
   const index = await draftIndexItem.getValue();
   const drafts = [summarize(draft), ...index.drafts.filter((d) => d.id !== draft.id)];
   await draftIndexItem.setValue({ currentId: index.currentId ?? draft.id, drafts });
+}
+
+/**
+ * Keeps a capture's images with the draft (issue 11). When browser storage is full the draft is
+ * still saved, without them: its images then show as unavailable, and a warning says why.
+ */
+async function keepImages(draft: Draft, capture: Capture): Promise<Draft> {
+  const images = capture.images ?? [];
+  if (images.length === 0) return draft;
+  const item = draftImagesItem(draft.id);
+  try {
+    const kept = { ...(await item.getValue()) };
+    for (const { ref, type, data } of images) kept[ref.slice(ref.indexOf(':') + 1)] = { type, data };
+    await item.setValue(kept);
+    return draft;
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const warning = `Browser storage is full: ${images.length === 1 ? 'the image' : `${images.length} images`} of this capture could not be kept and will show as unavailable. Delete older drafts, then capture again.`;
+    return { ...draft, warnings: [...draft.warnings, warning] };
+  }
 }
 
 export async function setCurrentDraft(id: string | null): Promise<void> {
@@ -36,6 +57,7 @@ export async function listDrafts(): Promise<DraftSummary[]> {
 
 export async function deleteDraft(id: string): Promise<void> {
   await draftItem(id).removeValue();
+  await draftImagesItem(id).removeValue();
   const index = await draftIndexItem.getValue();
   const drafts = index.drafts.filter((d) => d.id !== id);
   await draftIndexItem.setValue({
@@ -71,7 +93,7 @@ export async function adoptCapture(capture: Capture): Promise<Adoption> {
 
 /** A new draft from the capture ("Keep both" too), made current. */
 export async function createFromCapture(capture: Capture): Promise<Draft> {
-  const draft = draftFromCapture(capture);
+  const draft = await keepImages(draftFromCapture(capture), capture);
   await saveDraft(draft);
   await setCurrentDraft(draft.id);
   return draft;
@@ -82,6 +104,7 @@ export async function updateFromCapture(draftId: string, capture: Capture): Prom
   const draft = await loadDraft(draftId);
   if (!draft) return null;
   const result = mergeRecapture(draft, capture);
+  result.draft = await keepImages(result.draft, capture);
   await saveDraft(result.draft);
   await setCurrentDraft(draftId);
   return result;
@@ -94,22 +117,25 @@ export async function updateFromCapture(draftId: string, capture: Capture): Prom
 export async function appendCapture(capture: Capture): Promise<{ draft: Draft; added: number }> {
   const current = await getCurrentDraft();
   if (!current) {
-    const draft = draftFromCapture(capture);
+    const draft = await keepImages(draftFromCapture(capture), capture);
     draft.blocks = draft.blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
     await saveDraft(draft);
     await setCurrentDraft(draft.id);
     return { draft, added: draft.blocks.length };
   }
   const added = draftFromCapture(capture).blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
-  const draft: Draft = {
-    ...current,
-    updatedAt: new Date().toISOString(),
-    // Blocks from before the collection started keep their page too.
-    blocks: [
-      ...current.blocks.map((b) => (b.block.source ? b : { ...b, block: { ...b.block, source: current.source } })),
-      ...added,
-    ],
-  };
+  const draft: Draft = await keepImages(
+    {
+      ...current,
+      updatedAt: new Date().toISOString(),
+      // Blocks from before the collection started keep their page too.
+      blocks: [
+        ...current.blocks.map((b) => (b.block.source ? b : { ...b, block: { ...b.block, source: current.source } })),
+        ...added,
+      ],
+    },
+    capture,
+  );
   await saveDraft(draft);
   return { draft, added: added.length };
 }
