@@ -123,7 +123,7 @@ async function carryImages(
   const warnings = leftOut.length
     ? [
         ...capture.warnings,
-        `${leftOut.length === 1 ? 'One image was' : `${leftOut.length} images were`} left out and show as placeholders: ${leftOut.slice(0, 5).join('; ')}${leftOut.length > 5 ? '; …' : ''}.`,
+        `${leftOut.length === 1 ? 'One image was left out and shows as a placeholder' : `${leftOut.length} images were left out and show as placeholders`}: ${leftOut.slice(0, 5).join('; ')}${leftOut.length > 5 ? '; …' : ''}.`,
       ]
     : capture.warnings;
   return { ok: true, capture: { ...capture, blocks, warnings, ...(images.length ? { images } : {}) } };
