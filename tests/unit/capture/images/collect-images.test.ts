@@ -174,3 +174,15 @@ describe('collectImages (issue 11)', () => {
     expect(calls).toEqual([]);
   });
 });
+
+it('stops carrying images at the bytes a capture holds; the rest are placeholders saying so (issue 11)', async () => {
+  const tags = Array.from({ length: 7 }, (_, i) => `<img src="/big/${i}.png" alt="photo ${i}">`).join(' ');
+  const { doc, result } = pageWith(`<p>Album: ${tags}</p>`);
+  // The budget scaled down (25 MB in the extension): six images fit, the seventh does not.
+  const routes = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`${ORIGIN}/big/${i}.png`, image(PNG)]));
+  const answer = await collectImages(result, doc, PAGE, pageFetch(routes).fetcher, PNG.length * 6);
+  if (!('ok' in answer) || !answer.ok) throw new Error('capture failed');
+  expect(answer.capture.images).toHaveLength(6);
+  expect(answer.capture.blocks[0]!.block.markdown.match(/halo-image:left-out:capture-full/g)).toHaveLength(1);
+  expect(answer.capture.warnings[0]).toMatch(/over the 25 MB one capture can carry/);
+});
