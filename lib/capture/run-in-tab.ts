@@ -2,8 +2,11 @@ import { browser } from '#imports';
 import { keyCapturedImages } from '@/lib/capture/images/key-images';
 import type { CaptureMode, CaptureResult, InPageAnswer } from '@/lib/capture/types';
 
-/** A page that has not answered by then is busy or hung: the popup must not wait forever. */
-export const CAPTURE_TIMEOUT_MS = 15_000;
+/**
+ * A page that has not answered by then is busy or hung: the popup must not wait forever. It allows
+ * for the capture's images (issue 11), which stop at IMAGE_LIMITS.phaseMs (12 s).
+ */
+export const CAPTURE_TIMEOUT_MS = 25_000;
 
 class TimedOut extends Error {}
 

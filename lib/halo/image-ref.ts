@@ -14,10 +14,10 @@ export const IMAGE_LIMITS = {
   captureBytes: 25 * 1024 * 1024,
   /** Images read from one page; more keep their address for the server's own fetch. */
   images: 100,
-  /** One image fetch; a hanging one becomes a placeholder. */
-  timeoutMs: 5_000,
+  /** One image fetch; a hanging one becomes a placeholder. Generous: a busy page answers late. */
+  timeoutMs: 10_000,
   /** All the images of a capture, so a page of slow images cannot outlast the capture itself. */
-  phaseMs: 8_000,
+  phaseMs: 12_000,
 } as const;
 
 /** Why an image was left out: a stable code in the Markdown, a phrase for people. */

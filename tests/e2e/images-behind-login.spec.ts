@@ -34,7 +34,7 @@ test('images behind the login travel with the Halo; the rest become placeholders
   extension,
   server,
 }) => {
-  test.slow(); // one image hangs until its 5 s timeout
+  test.slow(); // one image hangs until its 10 s timeout
   await context.addCookies([
     { name: 'session', value: 's3cret', domain: 'app.example-chat.com', path: '/', secure: true, httpOnly: true },
     { name: 'cdn', value: 'other', domain: 'cdn.elsewhere-files.com', path: '/', secure: true, sameSite: 'None' },
@@ -63,9 +63,9 @@ test('images behind the login travel with the Halo; the rest become placeholders
       case '/files/moved.png':
         return route.fulfill({ status: 302, headers: { location: `${OTHER}/signed/moved.png` } });
       case '/files/slow.png':
-        // Answers only well after the capture's 5 s per-image timeout (an answer never sent would
+        // Answers only well after the capture's 10 s per-image timeout (an answer never sent would
         // hold the browser's teardown).
-        await new Promise((ok) => setTimeout(ok, 12_000));
+        await new Promise((ok) => setTimeout(ok, 20_000));
         return route.fulfill({ contentType: 'image/png', body: png(3, 3) }).catch(() => undefined);
       default:
         return route.fulfill({ status: 404 });
