@@ -69,7 +69,8 @@ export async function run(): Promise<BenchRow[]> {
       });
 
     const { url } = (await (await publish(chatHalo(20))).json()) as { url: string };
-    const page = await fetch(url);
+    // The page itself, as autocannon (no Accept-Encoding) gets it; wire.bench.ts measures brotli.
+    const page = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
     const bytes = Buffer.from(await page.arrayBuffer());
     const headers = Object.fromEntries(page.headers);
 

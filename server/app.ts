@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { API_PREFIX, EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
+import { answerWith, toResponse } from './answer';
 import { apiError } from './api-error';
+import { haloStylesheet, IMMUTABLE } from './assets';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
+import { acceptedCodings } from './negotiate';
 import { pageHeaders, pageRoutes } from './routes/pages';
 import { frontDoorPage } from './front-door';
 import { statusPage } from './page';
@@ -12,13 +15,17 @@ import type { HaloStore } from './store';
 export interface AppDeps {
   store: HaloStore;
   config: ServerConfig;
-  /** The Halo page stylesheet (lib/halo/halo.css), served from the page's own origin. */
-  stylesheet: string;
   now?: () => Date;
   log?: (event: Record<string, unknown>) => void;
+  /** Called after a page was stored or replaced, so its compressed variants get made. */
+  pageWritten?: (id: string) => void;
 }
 
-export function createApp({ store, config, stylesheet, now = () => new Date(), log = () => {} }: AppDeps): Hono {
+/** The stylesheet's name before issue 21; pages published then still point at it. */
+const LEGACY_STYLESHEET = 'halo.css';
+const OLD_STYLESHEET = /^halo\.[0-9a-f]{16}\.css$/;
+
+export function createApp({ store, config, now = () => new Date(), log = () => {}, pageWritten }: AppDeps): Hono {
   const app = new Hono();
 
   // The extension publishes from its service worker (a chrome-extension:// origin). Auth is a bearer
@@ -32,9 +39,30 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
   });
   app.use('/api/*', apiCors);
   app.get('/healthz', apiCors, (c) => c.json({ ok: true, halos: store.count() }));
-  app.get('/assets/halo.css', (c) =>
-    c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
-  );
+  // The page stylesheet, served from the page's own origin under its content-hashed name.
+  const stylesheet = haloStylesheet();
+  app.get('/assets/:file', (c) => {
+    const file = c.req.param('file');
+    if (file !== stylesheet.file && file !== LEGACY_STYLESHEET) {
+      // An earlier version's name (pages published before a deploy): the current one, by redirect,
+      // so no name ever serves two contents.
+      if (OLD_STYLESHEET.test(file))
+        return c.body(null, 302, { Location: stylesheet.href, 'Cache-Control': 'public, max-age=3600' });
+      return c.notFound();
+    }
+    const coding = acceptedCodings(c.req.header('Accept-Encoding')).find((accepted) =>
+      stylesheet.representations.has(accepted),
+    );
+    if (!coding) return c.body(null, 406, { Vary: 'Accept-Encoding' });
+    const headers = {
+      'Content-Type': stylesheet.type,
+      'Cache-Control': file === LEGACY_STYLESHEET ? 'public, max-age=3600' : IMMUTABLE,
+      Vary: 'Accept-Encoding',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const request = { method: c.req.method, ifNoneMatch: c.req.header('If-None-Match') };
+    return toResponse(answerWith(stylesheet.representations.get(coding)!, request, headers));
+  });
   app.get('/', (c) =>
     c.html(
       frontDoorPage({ url: config.publicUrl ?? new URL(c.req.url).origin, tokenRequired: config.apiToken !== null }),
@@ -42,7 +70,7 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
       { ...pageHeaders(false, false), 'Cache-Control': 'no-cache' },
     ),
   );
-  app.route(API_PREFIX, apiRoutes({ store, config, now, log }));
+  app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten }));
   app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
 
   app.notFound((c) =>

@@ -1,6 +1,7 @@
 import type { ImageResolver } from '@/lib/halo/render';
 import { imageSources } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
+import { etagVersion, strongEtag } from './etag';
 import type { ServerConfig } from './config';
 import { fetchImage } from './image-fetch';
 import type { StoredImage } from './store';
@@ -9,7 +10,10 @@ import { keptImageHashes, keptImageRef } from '@/lib/halo/image-ref';
 
 export interface ArchivedImages {
   images: StoredImage[];
-  /** Points the page at the kept copies (`/h/:id/i/:n`), or at a placeholder for the ones that failed. */
+  /**
+   * Points the page at the kept copies (`/h/:id/i/:n?v=<version>`: the version names the bytes, so
+   * they can be cached for long), or at a placeholder for the ones that failed.
+   */
   resolverFor(haloId: string): ImageResolver;
 }
 
@@ -63,7 +67,13 @@ export async function archiveImages(
     } else {
       total += result.bytes.length;
       kept.set(url, images.length);
-      images.push({ n: images.length, sourceUrl: url, type: result.type, bytes: result.bytes });
+      images.push({
+        n: images.length,
+        sourceUrl: url,
+        type: result.type,
+        bytes: result.bytes,
+        etag: strongEtag(result.bytes),
+      });
     }
   });
   return {
@@ -71,7 +81,7 @@ export async function archiveImages(
     resolverFor: (haloId) => (src) => {
       if (!kept.has(src)) return undefined;
       const n = kept.get(src);
-      return n === null || n === undefined ? null : `/h/${haloId}/i/${n}`;
+      return n === null || n === undefined ? null : `/h/${haloId}/i/${n}?v=${etagVersion(images[n]!.etag)}`;
     },
   };
 }

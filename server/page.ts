@@ -1,6 +1,7 @@
 import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
 import { isContentBlock } from '@/lib/halo/block-text';
 import type { Halo } from '@/lib/halo/schema';
+import { haloStylesheet } from './assets';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -37,7 +38,7 @@ export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageReso
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${title}">
 <meta name="twitter:description" content="${description}">
-<link rel="stylesheet" href="/assets/halo.css">
+<link rel="stylesheet" href="${haloStylesheet().href}">
 </head>
 <body class="halo-page">
 ${bodyHtml}
@@ -56,7 +57,7 @@ export function statusPage(status: 404 | 410): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="/assets/halo.css"></head>
+<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="${haloStylesheet().href}"></head>
 <body class="halo-page"><main class="halo"><h1 class="halo-title">${heading}</h1><p>${text}</p></main></body>
 </html>
 `;

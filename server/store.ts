@@ -5,6 +5,8 @@ export interface HaloRecord {
   json: string;
   /** The whole page rendered at write time, so a page view is one indexed read. */
   html: string;
+  /** The strong entity tag of `html` as UTF-8 bytes (compress.ts strongEtag); '' once deleted. */
+  etag: string;
   /** The author allowed search engines (the page's robots headers). */
   indexable: boolean;
   title: string;
@@ -28,6 +30,27 @@ export interface StoredImage {
   sourceUrl: string;
   type: string;
   bytes: Buffer;
+  /** The strong entity tag of `bytes`, made when the image is kept. */
+  etag: string;
+}
+
+export type PageCoding = 'br' | 'gzip';
+
+/** A compressed copy of a page, made after it was written (issue 21). */
+export interface PageVariant {
+  coding: PageCoding;
+  bytes: Uint8Array;
+  etag: string;
+}
+
+/** What a page view sends: one stored representation of the page, ready to go out. */
+export interface PageRow {
+  body: Uint8Array<ArrayBuffer>;
+  coding: PageCoding | 'identity';
+  /** The entity tag of `body` exactly. */
+  etag: string;
+  indexable: boolean;
+  deletedAt: string | null;
 }
 
 /**
@@ -46,19 +69,32 @@ export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>, images?: StoredImage[]): void;
   /** Replaces a Halo's images along with its content (an update may show other images). */
   replaceImages(id: string, images: StoredImage[]): void;
-  getImage(id: string, n: number): Pick<StoredImage, 'type' | 'bytes'> | undefined;
+  getImage(id: string, n: number): Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined;
   /** Keeps an uploaded image; false when the same bytes were already there (nothing changes). */
   putUpload(image: UploadedImage): boolean;
   getUpload(sha256: string): Pick<UploadedImage, 'type' | 'bytes'> | undefined;
   /** Forgets uploads made before `before` (ISO 8601); answers how many. */
   purgeUploads(before: string): number;
-  /** Replaces a Halo's content; the id, and so the link, stay. */
-  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'indexable' | 'updatedAt'>): void;
-  /** Forgets a Halo's content; the id stays as a tombstone so its link answers 410 Gone. */
+  /**
+   * Replaces a Halo's content; the id, and so the link, stay. Forgets the old page's variants in
+   * the same transaction: no old variant is ever served for the new page.
+   */
+  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'etag' | 'title' | 'indexable' | 'updatedAt'>): void;
+  /** Forgets a Halo's content and variants; the id stays as a tombstone so its link answers 410 Gone. */
   markDeleted(id: string, at: string): void;
   get(id: string): HaloRecord | undefined;
-  /** Only what a page view needs, in one indexed read; the page as UTF-8 bytes, ready to send. */
-  getPage(id: string): { html: Uint8Array<ArrayBuffer>; indexable: boolean; deletedAt: string | null } | undefined;
+  /**
+   * What a page view needs, in one indexed read: the first of `codings` stored for the page's
+   * current content, else the page itself (UTF-8 bytes). Never a variant of older content.
+   */
+  getPage(id: string, codings?: readonly PageCoding[]): PageRow | undefined;
+  /**
+   * Stores a page's compressed variants if the page is still the one they were made from (its
+   * etag is `ofEtag` and it is not deleted); false, storing nothing, when it changed meanwhile.
+   */
+  putVariants(id: string, ofEtag: string, variants: PageVariant[]): boolean;
+  /** Live pages that have no variants yet (written before issue 21, or by a server stopped before compressing). */
+  pagesWithoutVariants(): { id: string; etag: string }[];
   findIdempotent(key: string): IdempotentAnswer | undefined;
   count(): number;
   close(): void;

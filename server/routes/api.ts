@@ -8,6 +8,7 @@ import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
 import { archiveImages } from '../archive-images';
+import { strongEtag } from '../etag';
 import type { ServerConfig } from '../config';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
@@ -23,10 +24,12 @@ export interface ApiDeps {
   config: ServerConfig;
   now: () => Date;
   log: (event: Record<string, unknown>) => void;
+  /** After a page was stored or replaced: its compressed variants are made off the request. */
+  pageWritten?: (id: string) => void;
 }
 
 /** /api/v1: publish, read, update and delete Halos (docs/api.md). */
-export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
+export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: ApiDeps): Hono {
   const api = new Hono();
   const limiter = new RateLimiter(config.rateLimit);
   const apiTokenHash = config.apiToken ? sha256(config.apiToken) : null;
@@ -214,11 +217,13 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     const editToken = newEditToken();
     const at = now().toISOString();
     const response = JSON.stringify({ id, url: linkFor(c, id), editToken });
+    const html = renderPage(halo, linkFor(c, id), archived.resolverFor(id));
     store.insert(
       {
         id,
         json: JSON.stringify(halo),
-        html: renderPage(halo, linkFor(c, id), archived.resolverFor(id)),
+        html,
+        etag: strongEtag(html),
         title: halo.title,
         indexable: Boolean(halo.allowSearchEngines),
         editTokenHash: sha256(editToken),
@@ -229,6 +234,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       key ? { key, requestHash, response } : undefined,
       archived.images,
     );
+    pageWritten(id);
     log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
     return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
   });
@@ -255,14 +261,17 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     if (read instanceof Response) return read;
     const archived = await archiveImages(read.halo, config.images, log, (sha) => store.getUpload(sha));
     const at = now().toISOString();
+    const html = renderPage(read.halo, linkFor(c, id), archived.resolverFor(id));
     store.replaceImages(id, archived.images);
     store.update(id, {
       json: JSON.stringify(read.halo),
-      html: renderPage(read.halo, linkFor(c, id), archived.resolverFor(id)),
+      html,
+      etag: strongEtag(html),
       title: read.halo.title,
       indexable: Boolean(read.halo.allowSearchEngines),
       updatedAt: at,
     });
+    pageWritten(id);
     log({ event: 'halo_updated', id });
     return c.json({ id, url: linkFor(c, id), updatedAt: at } satisfies UpdateResponse);
   });

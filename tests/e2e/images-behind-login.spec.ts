@@ -128,7 +128,7 @@ test('images behind the login travel with the Halo; the rest become placeholders
     ['generated', 12],
   ] as const) {
     const img = published.getByRole('img', { name, exact: true });
-    await expect(img).toHaveAttribute('src', /^\/h\/[A-Za-z0-9_-]+\/i\/\d+$/);
+    await expect(img).toHaveAttribute('src', /^\/h\/[A-Za-z0-9_-]+\/i\/\d+\?v=/);
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(width);
   }
   for (const text of [

@@ -89,8 +89,14 @@ export const BLOCK = new Set([
   'ul',
 ]);
 
-/** Elements that count as content even when they hold no text (an empty link is still a link). */
-export const MEANINGFUL_WHEN_EMPTY = new Set(['a', 'table', 'thead', 'tbody', 'tfoot', 'th', 'td']);
+/**
+ * Elements that count as content even when they hold no text (an empty link is still a link; an
+ * empty list item keeps its list whole, issue 20).
+ */
+export const MEANINGFUL_WHEN_EMPTY = new Set([
+  ...['a', 'table', 'thead', 'tbody', 'tfoot', 'th', 'td', 'li', 'blockquote'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
 
 const HIDDEN_STYLE = /display:\s*none/i;
 const SCREEN_READER_ONLY = /(?:^|\s)sr-only(?:\s|$)/;

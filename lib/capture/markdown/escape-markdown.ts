@@ -6,21 +6,25 @@ const ESCAPES: readonly [RegExp, string][] = [
   [/\\/g, '\\\\'],
   [/\*/g, '\\*'],
   [/^-/g, '\\-'],
-  [/^\+ /g, '\\+ '],
+  [/^\+(?= |$)/g, '\\+'],
   [/^(=+)/g, '\\$1'],
-  [/^(#{1,6}) /g, '\\$1 '],
+  [/^(#{1,6})(?= |$)/g, '\\$1'],
   [/`/g, '\\`'],
   [/^~~~/g, '\\~~~'],
   [/\[/g, '\\['],
   [/\]/g, '\\]'],
   [/^>/g, '\\>'],
   [/_/g, '\\_'],
-  [/^(\d+)\. /g, '$1\\. '],
+  // "1." and "1)" start ordered lists, "1." alone an empty one (issue 20).
+  [/^(\d{1,9})([.)])(?= |$)/g, '$1\\$2'],
   // Beyond turndown: "<div>" typed as text must not become HTML (or an autolink) in a Markdown
   // viewer that allows HTML, such as the /h/:id.md export opened elsewhere.
   [/<(?=[A-Za-z/!?])/g, '\\<'],
+  // "&ouml;" typed as text stays those six characters, not "ö" (issue 20).
+  [/&(?=#?[0-9A-Za-z]+;)/g, '\\&'],
 ];
-const NEEDS_ESCAPE = /[\\*`[\]_]|<[A-Za-z/!?]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+const NEEDS_ESCAPE =
+  /[\\*`[\]_]|<[A-Za-z/!?]|&#?[0-9A-Za-z]+;|^(?:[-=>]|\+(?: |$)|#{1,6}(?: |$)|~~~|\d{1,9}[.)](?: |$))/;
 
 /** One run of text (the start of the string counts as the start of a line). */
 export function escapeMarkdown(text: string): string {

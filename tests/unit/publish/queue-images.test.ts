@@ -102,7 +102,7 @@ it('keeps the images beside the draft, previews them, publishes them and serves 
   const job = await settled(await enqueuePublish(draft.id));
   if (job.state.status !== 'published') throw new Error(`publish failed: ${JSON.stringify(job.state)}`);
   const html = await (await fetch(job.state.url)).text();
-  const src = /<img src="(\/h\/[^"]+\/i\/\d+)" alt="mock-up"/.exec(html)?.[1];
+  const src = /<img src="(\/h\/[^"]+\/i\/\d+\?v=[^"]+)" alt="mock-up"/.exec(html)?.[1];
   expect(src).toBeDefined();
   expect(html).toContain('Image left out (larger than 5 MB): big');
   const served = await fetch(`${server.url}${src}`);
