@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useImageResolver } from '@/components/draft-images';
 import { SafeHtml } from '@/components/safe-html';
 import type { Draft } from '@/lib/draft/draft';
 import { renderDraftPreview } from '@/lib/draft/preview';
@@ -19,7 +20,8 @@ export function HaloPreview({ draft, live = false }: { draft: Draft; live?: bool
     return () => clearTimeout(timer);
   }, [draft, live]);
   const shown = live ? settled : draft;
-  const html = useMemo(() => renderDraftPreview(shown), [shown]);
+  const resolveImage = useImageResolver();
+  const html = useMemo(() => renderDraftPreview(shown, resolveImage), [shown, resolveImage]);
   return (
     <section className="halo-page halo-preview" aria-label="Preview of the published Halo" data-testid="halo-preview">
       <SafeHtml html={html} />

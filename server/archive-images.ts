@@ -6,6 +6,7 @@ import type { ServerConfig } from './config';
 import { fetchImage } from './image-fetch';
 import type { StoredImage } from './store';
 import { isContentBlock } from '@/lib/halo/block-text';
+import { keptImageHashes, keptImageRef } from '@/lib/halo/image-ref';
 
 export interface ArchivedImages {
   images: StoredImage[];
@@ -21,26 +22,33 @@ const MAX_IMAGES = 100;
 /**
  * Fetches every http(s) image of a Halo once, in parallel, within the configured limits. Image
  * URLs made by chat tools are often signed and expire within hours: a copy made now is what keeps
- * the Halo looking right next month.
+ * the Halo looking right next month. Images the client uploaded (`halo-image:<sha256>`, issue 11)
+ * come from the uploads instead, and are kept even when the server fetches nothing.
  */
 export async function archiveImages(
   halo: Halo,
   config: ServerConfig['images'],
   log: (event: Record<string, unknown>) => void,
+  uploaded: (sha256: string) => Pick<StoredImage, 'type' | 'bytes'> | undefined = () => undefined,
 ): Promise<ArchivedImages> {
-  const sources = [
-    ...new Set([halo.note ?? '', ...halo.blocks.filter(isContentBlock).map((b) => b.markdown)].flatMap(imageSources)),
-  ];
-  if (!config.fetch) return { images: [], resolverFor: () => () => undefined };
+  const texts = [halo.note ?? '', ...halo.blocks.filter(isContentBlock).map((b) => b.markdown)];
+  const carried = [...new Set(texts.flatMap(keptImageHashes))].map(keptImageRef);
+  const fetched = config.fetch ? [...new Set(texts.flatMap(imageSources))] : [];
+  const sources = [...carried, ...fetched];
+  if (sources.length === 0) return { images: [], resolverFor: () => () => undefined };
   const results = await Promise.all(
-    sources.slice(0, MAX_IMAGES).map((url) =>
-      fetchImage(url, {
+    sources.slice(0, MAX_IMAGES).map(async (url): Promise<Awaited<ReturnType<typeof fetchImage>>> => {
+      if (url.startsWith('halo-image:')) {
+        const upload = uploaded(url.slice('halo-image:'.length));
+        return upload ? { ok: true, ...upload } : { ok: false, reason: 'not uploaded' };
+      }
+      return fetchImage(url, {
         maxBytes: config.maxBytes,
         timeoutMs: config.timeoutMs,
         maxRedirects: 4,
         allowPrivateHosts: config.allowPrivateHosts,
-      }),
-    ),
+      });
+    }),
   );
   const images: StoredImage[] = [];
   const kept = new Map<string, number | null>();

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { strongEtag } from './etag';
-import type { HaloRecord, HaloStore, IdempotentAnswer, PageCoding, PageRow, StoredImage } from './store';
+import type { HaloRecord, HaloStore, IdempotentAnswer, PageCoding, PageRow, StoredImage, UploadedImage } from './store';
 
 type Migration = string | ((db: Database.Database) => void);
 
@@ -64,6 +64,14 @@ const MIGRATIONS: Migration[] = [
     }[])
       tagImage.run(strongEtag(readImage.get(haloId, n) as Buffer), haloId, n);
   },
+  // v5: images uploaded by the client before a publish (issue 11), by the SHA-256 of their bytes.
+  `CREATE TABLE uploads (
+     sha256 TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX uploads_created_at ON uploads (created_at);`,
 ];
 
 export function openSqliteStore(path: string): HaloStore {
@@ -128,6 +136,11 @@ export function openSqliteStore(path: string): HaloStore {
   );
   const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
   const selectImage = db.prepare(`SELECT type, etag, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const insertUpload = db.prepare(
+    `INSERT OR IGNORE INTO uploads (sha256, type, bytes, created_at) VALUES (@sha256, @type, @bytes, @createdAt)`,
+  );
+  const selectUpload = db.prepare(`SELECT type, bytes FROM uploads WHERE sha256 = ?`);
+  const deleteUploads = db.prepare(`DELETE FROM uploads WHERE created_at < ?`);
   const writeImages = (haloId: string, images: StoredImage[]) => {
     for (const image of images) insertImage.run({ haloId, ...image });
   };
@@ -191,6 +204,9 @@ export function openSqliteStore(path: string): HaloStore {
     insert: (record, idempotency, images) => insertBoth(record, idempotency, images),
     replaceImages: (id, images) => replaceAll(id, images),
     getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined,
+    putUpload: (image: UploadedImage) => insertUpload.run(image).changes === 1,
+    getUpload: (sha256) => selectUpload.get(sha256) as Pick<UploadedImage, 'type' | 'bytes'> | undefined,
+    purgeUploads: (before) => deleteUploads.run(before).changes,
     update: (id, change) => updateBoth(id, change),
     markDeleted: (id, at) => deleteAll(id, at),
     get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),

@@ -53,11 +53,28 @@ export interface PageRow {
   deletedAt: string | null;
 }
 
+/**
+ * An image a client uploaded before publishing the Halo that shows it (issue 11: images behind the
+ * user's login). Content-addressed: its id is the SHA-256 of its bytes, so an upload retried stores
+ * nothing new. Kept until a publish copies it into the Halo's images, and purged after a day.
+ */
+export interface UploadedImage {
+  sha256: string;
+  type: string;
+  bytes: Buffer;
+  createdAt: string;
+}
+
 export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>, images?: StoredImage[]): void;
   /** Replaces a Halo's images along with its content (an update may show other images). */
   replaceImages(id: string, images: StoredImage[]): void;
   getImage(id: string, n: number): Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined;
+  /** Keeps an uploaded image; false when the same bytes were already there (nothing changes). */
+  putUpload(image: UploadedImage): boolean;
+  getUpload(sha256: string): Pick<UploadedImage, 'type' | 'bytes'> | undefined;
+  /** Forgets uploads made before `before` (ISO 8601); answers how many. */
+  purgeUploads(before: string): number;
   /**
    * Replaces a Halo's content; the id, and so the link, stay. Forgets the old page's variants in
    * the same transaction: no old variant is ever served for the new page.

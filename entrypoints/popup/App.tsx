@@ -5,6 +5,7 @@ import type { BlockActions } from '@/components/block-item';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { DraftImagesProvider } from '@/components/draft-images';
 import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
@@ -162,7 +163,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
         </p>
       )}
       {draft && (
-        <>
+        <DraftImagesProvider draftId={draft.id}>
           <TitleField value={draft.title} onChange={editor.setTitle} />
           {draft.warnings.length > 0 && (
             <ul className="warnings" role="alert">
@@ -219,7 +220,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
               onRetry={() => void editor.retry()}
             />
           )}
-        </>
+        </DraftImagesProvider>
       )}
     </main>
   );

@@ -4,7 +4,8 @@ import { captureKey, draftFromCapture, newId, threadOf } from '@/lib/draft/from-
 import { mergeRecapture, type RecaptureResult } from '@/lib/draft/recapture';
 import { addCaptureAsSection, hasSections, sectionOfThread, updateSection } from '@/lib/draft/sections';
 import { summarize, type DraftSummary } from '@/lib/draft/summary';
-import { draftIndexItem, draftItem } from '@/lib/storage/items';
+import { draftImagesItem, draftIndexItem, draftItem } from '@/lib/storage/items';
+import { isQuotaError } from '@/lib/storage/quota';
 
 /** Drafts in storage: the one place that reads and writes them (popup and background alike). */
 
@@ -18,6 +19,26 @@ export async function saveDraft(draft: Draft): Promise<void> {
   const index = await draftIndexItem.getValue();
   const drafts = [summarize(draft), ...index.drafts.filter((d) => d.id !== draft.id)];
   await draftIndexItem.setValue({ currentId: index.currentId ?? draft.id, drafts });
+}
+
+/**
+ * Keeps a capture's images with the draft (issue 11). When browser storage is full the draft is
+ * still saved, without them: its images then show as unavailable, and a warning says why.
+ */
+async function keepImages(draft: Draft, capture: Capture): Promise<Draft> {
+  const images = capture.images ?? [];
+  if (images.length === 0) return draft;
+  const item = draftImagesItem(draft.id);
+  try {
+    const kept = { ...(await item.getValue()) };
+    for (const { ref, type, data } of images) kept[ref.slice(ref.indexOf(':') + 1)] = { type, data };
+    await item.setValue(kept);
+    return draft;
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const warning = `Browser storage is full: ${images.length === 1 ? 'the image' : `${images.length} images`} of this capture could not be kept and will show as unavailable. Delete older drafts, then capture again.`;
+    return { ...draft, warnings: [...draft.warnings, warning] };
+  }
 }
 
 export async function setCurrentDraft(id: string | null): Promise<void> {
@@ -37,6 +58,7 @@ export async function listDrafts(): Promise<DraftSummary[]> {
 
 export async function deleteDraft(id: string): Promise<void> {
   await draftItem(id).removeValue();
+  await draftImagesItem(id).removeValue();
   const index = await draftIndexItem.getValue();
   const drafts = index.drafts.filter((d) => d.id !== id);
   await draftIndexItem.setValue({
@@ -72,7 +94,7 @@ export async function adoptCapture(capture: Capture): Promise<Adoption> {
 
 /** A new draft from the capture ("Keep both" too), made current. */
 export async function createFromCapture(capture: Capture): Promise<Draft> {
-  const draft = draftFromCapture(capture);
+  const draft = await keepImages(draftFromCapture(capture), capture);
   await saveDraft(draft);
   await setCurrentDraft(draft.id);
   return draft;
@@ -97,6 +119,7 @@ export async function updateFromCapture(draftId: string, capture: Capture): Prom
   const draft = await loadDraft(draftId);
   if (!draft) return null;
   const result = hasSections(draft) ? updateComposed(draft, capture) : mergeRecapture(draft, capture);
+  result.draft = await keepImages(result.draft, capture);
   await saveDraft(result.draft);
   await setCurrentDraft(draftId);
   return result;
@@ -121,7 +144,7 @@ export async function addToDraft(capture: Capture, again = false): Promise<Addit
   }
   const result = addCaptureAsSection(current, capture, newId, again);
   if (result.status !== 'added') return { ...result, draft: current };
-  const draft = { ...result.draft, updatedAt: new Date().toISOString() };
+  const draft = await keepImages({ ...result.draft, updatedAt: new Date().toISOString() }, capture);
   await saveDraft(draft);
   return { ...result, draft };
 }

@@ -5,6 +5,7 @@ import { highlightCode } from '@/lib/halo/render-code';
 import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
 import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
+import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
 
 /**
  * Markdown to safe HTML: the ONE renderer behind the popup preview and the server's page.
@@ -36,18 +37,23 @@ function createMarkdown(): Markdown {
   });
   md.use(mathPlugin);
   md.use(lineBreakTagPlugin);
-  md.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
+  md.validateLink = (url: string) =>
+    SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim()) || url.startsWith(IMAGE_REF);
   const defaultImage = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const src = String(token.attrGet('src') ?? '');
-    if (!SAFE_IMAGE.test(src)) return md.utils.escapeHtml(token.content ?? '');
+    const missing = (why: string) => {
+      const alt = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || 'image');
+      return `<span class="halo-image-missing" role="img" aria-label="${alt}">${md.utils.escapeHtml(why)}: ${alt}</span>`;
+    };
+    // A copy carried with the Halo (issue 11): shown only where the renderer is told where it is.
+    const carried = parseImageRef(src);
+    if (carried?.kind === 'left-out') return missing(`Image left out (${carried.reason})`);
+    if (!carried && !SAFE_IMAGE.test(src)) return md.utils.escapeHtml(token.content ?? '');
     // The server keeps its own copy of each image; one it could not fetch shows as a placeholder.
     const kept = (env as RenderEnv | undefined)?.resolveImage?.(src);
-    if (kept === null) {
-      const alt = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || 'image');
-      return `<span class="halo-image-missing" role="img" aria-label="${alt}">Image unavailable: ${alt}</span>`;
-    }
+    if (kept === null || (carried && !kept)) return missing('Image unavailable');
     if (kept !== undefined) token.attrSet('src', kept);
     token.attrSet('loading', 'lazy');
     return defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);

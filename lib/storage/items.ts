@@ -83,6 +83,31 @@ export function draftItem(id: string) {
   return item;
 }
 
+/** One image a draft shows (issue 11), as base64; its key is its SHA-256, as in `halo-image:<sha256>`. */
+export interface DraftImage {
+  type: string;
+  data: string;
+}
+
+const draftImageItems = new Map<string, ReturnType<typeof defineDraftImagesItem>>();
+
+function defineDraftImagesItem(id: string) {
+  return storage.defineItem<Record<string, DraftImage>>(`local:draftImages:${id}`, { version: 1, fallback: {} });
+}
+
+/**
+ * The images of one draft, apart from the draft: a keystroke rewrites the draft, never megabytes
+ * of pictures. Written at capture, read by the popup preview and at publish, removed with the draft.
+ */
+export function draftImagesItem(id: string) {
+  let item = draftImageItems.get(id);
+  if (!item) {
+    item = defineDraftImagesItem(id);
+    draftImageItems.set(id, item);
+  }
+  return item;
+}
+
 // Publishing (lib/publish/): the persisted queue; the popup shows a draft's newest job from here.
 
 /** Every publish job by id: queued ones survive worker restarts and browser restarts. */

@@ -1,7 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER, type UpdateResponse } from '@/lib/halo/api';
+import { createHash } from 'node:crypto';
+import { EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER, type ImageUploadResponse, type UpdateResponse } from '@/lib/halo/api';
+import { sniffImage } from '@/lib/halo/image-sniff';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
@@ -13,6 +15,9 @@ import { openApiDocument } from '../openapi';
 import { renderPage } from '../page';
 import { RateLimiter } from '../rate-limit';
 import type { HaloStore } from '../store';
+
+/** How long an upload waits for the publish that shows it. */
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface ApiDeps {
   store: HaloStore;
@@ -41,8 +46,8 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     }
   };
 
-  /** Auth, rate limit, JSON and schema: what a publish and an update both need. */
-  const readHalo = async (c: Context): Promise<{ halo: Halo; raw: string } | Response> => {
+  /** The API token, when the server has one: what a publish, an update and an upload need. */
+  const authenticate = (c: Context): { presented: string } | Response => {
     const auth = c.req.header('Authorization') ?? '';
     const presented = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     if (apiTokenHash) {
@@ -52,6 +57,14 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
         return apiError(c, 403, 'forbidden', 'The API token was refused: check it in the extension options.');
       }
     }
+    return { presented };
+  };
+
+  /** Auth, rate limit, JSON and schema: what a publish and an update both need. */
+  const readHalo = async (c: Context): Promise<{ halo: Halo; raw: string } | Response> => {
+    const auth = authenticate(c);
+    if (auth instanceof Response) return auth;
+    const { presented } = auth;
     const keys = [`ip:${clientAddress(c)}`, ...(presented ? [`token:${sha256(presented)}`] : [])];
     const decision = limiter.take(keys);
     if (!decision.ok) {
@@ -102,6 +115,72 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     return record;
   };
 
+  // Uploads have their own, roomier window: one publish may carry dozens of images.
+  const uploadLimiter = new RateLimiter({
+    perMinute: config.rateLimit.perMinute * 20,
+    perDay: config.rateLimit.perDay * 20,
+  });
+  const imageLimit = bodyLimit({
+    maxSize: config.images.maxBytes,
+    onError: (c) =>
+      apiError(
+        c,
+        413,
+        'payload_too_large',
+        `The image is larger than this server keeps (${config.images.maxBytes} bytes).`,
+      ),
+  });
+
+  /**
+   * POST /images (issue 11): an image the client read with the user's login, sent before the Halo
+   * that shows it. The bytes are checked again (raster magic bytes, size); the id is their SHA-256,
+   * so a retried upload stores nothing new and answers the same id.
+   */
+  api.post('/images', imageLimit, async (c) => {
+    const auth = authenticate(c);
+    if (auth instanceof Response) return auth;
+    const keys = [`ip:${clientAddress(c)}`, ...(auth.presented ? [`token:${sha256(auth.presented)}`] : [])];
+    const decision = uploadLimiter.take(keys);
+    if (!decision.ok) {
+      return apiError(c, 429, 'rate_limited', `Too many uploads. Try again in ${decision.retryAfterSeconds} s.`, {
+        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      });
+    }
+    const claimed = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!claimed.startsWith('image/') || claimed.includes('svg')) {
+      return apiError(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send one raster image (PNG, JPEG, GIF, WebP or AVIF) as image/*.',
+      );
+    }
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    if (bytes.length === 0) return apiError(c, 400, 'invalid_image', 'The image is empty.');
+    if (bytes.length > config.images.maxBytes) {
+      return apiError(
+        c,
+        413,
+        'payload_too_large',
+        `The image is larger than this server keeps (${config.images.maxBytes} bytes).`,
+      );
+    }
+    const type = sniffImage(bytes);
+    if (type === 'svg')
+      return apiError(c, 400, 'invalid_image', 'SVG images are refused: only raster images are kept.');
+    if (!type) {
+      return apiError(c, 400, 'invalid_image', 'These bytes are not a PNG, JPEG, GIF, WebP or AVIF image.');
+    }
+    const id = createHash('sha256').update(bytes).digest('hex');
+    const at = now();
+    // Uploads no Halo took within a day are dropped: they are kept only for the publish they precede.
+    store.purgeUploads(new Date(at.getTime() - UPLOAD_TTL_MS).toISOString());
+    const created = store.putUpload({ sha256: id, type, bytes, createdAt: at.toISOString() });
+    if (created) log({ event: 'image_uploaded', id, type, bytes: bytes.length });
+    const body: ImageUploadResponse = { id, type, bytes: bytes.length };
+    return c.json(body, created ? 201 : 200);
+  });
+
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   api.post('/halos', limit, async (c) => {
@@ -116,7 +195,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     if (replay && replay.requestHash === sha256(JSON.stringify(halo))) {
       return c.body(replay.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
     }
-    const archived = await archiveImages(halo, config.images, log);
+    const archived = await archiveImages(halo, config.images, log, (sha) => store.getUpload(sha));
     // No await from here to the insert: better-sqlite3 is synchronous, so two requests with one
     // key cannot both miss the lookup and both insert.
     const requestHash = sha256(JSON.stringify(halo));
@@ -180,7 +259,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     if (record instanceof Response) return record;
     const read = await readHalo(c);
     if (read instanceof Response) return read;
-    const archived = await archiveImages(read.halo, config.images, log);
+    const archived = await archiveImages(read.halo, config.images, log, (sha) => store.getUpload(sha));
     const at = now().toISOString();
     const html = renderPage(read.halo, linkFor(c, id), archived.resolverFor(id));
     store.replaceImages(id, archived.images);

@@ -14,7 +14,8 @@ import type { HaloStore } from '../store';
  */
 export function pageCsp(remoteImages: boolean): string {
   // With images kept by the server (the default), the page loads nothing from anywhere else.
-  const img = remoteImages ? 'img-src https: data:' : "img-src 'self' data:";
+  // Images the client uploaded (issue 11) are served from the Halo's origin in both cases.
+  const img = remoteImages ? "img-src 'self' https: data:" : "img-src 'self' data:";
   return `default-src 'none'; style-src 'self'; ${img}; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox`;
 }
 

@@ -90,9 +90,15 @@ for (const fixture of CHAT_FIXTURES.filter(
       ),
     ).toEqual(fixture.blocks);
     // The warnings the page calls for (Gemini's lazily loaded turns, Claude's artifacts), and no others.
-    const warnings = await popup.evaluate<string[]>(
+    const all = await popup.evaluate<string[]>(
       `[...document.querySelectorAll('.warnings li')].map((li) => li.textContent)`,
     );
+    // The fixtures' own-site images answer 404 here (openAtRealUrl): the capture says it left them
+    // out (issue 11), and for that reason only.
+    const imageWarnings = all.filter((w) => /left out and shows? as/.test(w));
+    for (const w of imageWarnings)
+      expect(w).toMatch(/^(One image was|\d+ images were) left out[^(]*\(could not be read from the page\)/);
+    const warnings = all.filter((w) => !imageWarnings.includes(w));
     expect(warnings).toHaveLength(fixture.warnings.length);
     fixture.warnings.forEach((warning, i) => expect(warnings[i]).toMatch(warning));
 

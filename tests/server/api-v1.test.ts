@@ -118,7 +118,8 @@ describe('API v1 (issue 6)', () => {
       components: { schemas: { Halo: { properties: Record<string, unknown> } } };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/halos', '/api/v1/halos/{id}']);
+    // Issue 11 added the image upload.
+    expect(Object.keys(doc.paths)).toEqual(['/api/v1/halos', '/api/v1/halos/{id}', '/api/v1/images']);
     expect(Object.keys(doc.components.schemas.Halo.properties)).toContain('blocks');
   });
 

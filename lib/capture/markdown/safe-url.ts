@@ -1,6 +1,6 @@
 /**
  * Only addresses that cannot run anything reach the Markdown: links http(s) or mailto, images
- * http(s) or an inline raster picture; all made absolute against the page, tracking removed.
+ * http(s), an inline raster picture or the page's own `blob:`; all made absolute against the page, tracking removed.
  */
 const LINK = /^(https?:|mailto:)$/;
 const RASTER = /^data:image\/(png|jpeg|gif|webp|avif);/i;
@@ -46,5 +46,8 @@ export function safeImage(value: string | null, base: string): string | null {
   const url = resolve(value, base);
   if (!url) return null;
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  // A picture the page made (an upload's preview, a generated image): the capture script reads it
+  // and replaces the address (lib/capture/images/collect-images.ts); the renderer never shows blob:.
+  if (url.protocol === 'blob:') return url.href;
   return RASTER.test(url.href) ? url.href : null;
 }
