@@ -8,6 +8,7 @@ import { ConsentDialog } from '@/components/consent-dialog';
 import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { FindingsPanel } from '@/components/findings-panel';
 import { HaloPreview } from '@/components/halo-preview';
 import { PublishPanel } from '@/components/publish-panel';
@@ -27,6 +28,9 @@ async function openInTab(tabId: number | null) {
   await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${query}` });
   window.close();
 }
+
+/** A view that fails writes the draft's pending edits first: the failure must not cost a word (issue 16). */
+const keepDraft = () => void useEditor.getState().flush();
 
 export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: boolean }) {
   const editor = useEditor();
@@ -86,7 +90,9 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
     return (
       <main className="editor">
         {top}
-        {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        <ErrorBoundary what={view === 'drafts' ? 'the list of drafts' : 'the list of published Halos'} resetKey={view}>
+          {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        </ErrorBoundary>
       </main>
     );
   }
@@ -122,30 +128,34 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
           />
           <EditAnnouncer announcement={editor.announcement} onUndo={editor.undo} />
           {previewing ? (
-            <HaloPreview draft={draft} />
+            <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+              <HaloPreview draft={draft} />
+            </ErrorBoundary>
           ) : (
-            <>
+            <ErrorBoundary what="the list of blocks" resetKey={draft.blocks} onError={keepDraft}>
               {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
               <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
               <BlockList blocks={draft.blocks} actions={blockActions} editingId={editingId} flagged={flagged} />
-            </>
+            </ErrorBoundary>
           )}
-          {askingConsent ? (
-            <ConsentDialog
-              reason={askingConsent}
-              findings={findings.length}
-              onAccept={() => void editor.acceptConsent()}
-              onCancel={editor.cancelConsent}
-            />
-          ) : (
-            <PublishPanel
-              job={job}
-              liveUrl={editor.liveHalo?.url ?? null}
-              disabled={capturing}
-              onPublish={(target) => void editor.publish(target)}
-              onRetry={() => void editor.retry()}
-            />
-          )}
+          <ErrorBoundary what="publishing" resetKey={job} onError={keepDraft}>
+            {askingConsent ? (
+              <ConsentDialog
+                reason={askingConsent}
+                findings={findings.length}
+                onAccept={() => void editor.acceptConsent()}
+                onCancel={editor.cancelConsent}
+              />
+            ) : (
+              <PublishPanel
+                job={job}
+                liveUrl={editor.liveHalo?.url ?? null}
+                disabled={capturing}
+                onPublish={(target) => void editor.publish(target)}
+                onRetry={() => void editor.retry()}
+              />
+            )}
+          </ErrorBoundary>
         </>
       )}
     </main>

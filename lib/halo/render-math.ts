@@ -128,6 +128,8 @@ export function mathPlugin(md: Markdown): void {
   md.renderer.rules.math_block = (tokens, idx) => {
     const tex = tokens[idx]!.content;
     const out = toMathml(tex, true);
-    return 'html' in out ? `<div class="halo-math">${out.html}</div>\n` : unrenderedBlock(tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`, out.why);
+    return 'html' in out
+      ? `<div class="halo-math">${out.html}</div>\n`
+      : unrenderedBlock(tex.includes('\n') ? `$$\n${tex}\n$$` : `$$${tex}$$`, out.why);
   };
 }

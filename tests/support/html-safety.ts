@@ -25,7 +25,8 @@ export function unsafeParts(html: string): string[] {
       if (name.startsWith('on')) problems.push(`attribute ${name} on <${el.localName}>`);
       if (URL_ATTRIBUTES.has(name) || name === 'srcset') {
         const squeezed = attr.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-        if (DANGEROUS_URL.test(squeezed)) problems.push(`URL ${name}="${attr.value.slice(0, 60)}" on <${el.localName}>`);
+        if (DANGEROUS_URL.test(squeezed))
+          problems.push(`URL ${name}="${attr.value.slice(0, 60)}" on <${el.localName}>`);
       }
     }
   }

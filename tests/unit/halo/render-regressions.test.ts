@@ -41,7 +41,12 @@ describe('renderer regressions (issue 16)', () => {
   });
 
   it('a block, and a whole Halo, with the formula render: the other blocks are untouched', () => {
-    const bad = { type: 'message', role: 'assistant', author: 'ChatGPT', markdown: `$$${nestedFrac(2_000)}$$` } as const;
+    const bad = {
+      type: 'message',
+      role: 'assistant',
+      author: 'ChatGPT',
+      markdown: `$$${nestedFrac(2_000)}$$`,
+    } as const;
     const good = { type: 'message', role: 'user', author: 'You', markdown: 'Simplify **this**.' } as const;
     expect(renderBlock(bad)).toContain('halo-unrendered');
     const body = renderHaloBody({
