@@ -249,19 +249,24 @@ class Converter {
         return this.listItem(frame, content);
       case 'em':
       case 'i':
-        return content.trim() ? `*${content}*` : '';
+        return content.trim() ? spanOf('*', content) : '';
       case 'strong':
       case 'b':
-        return content.trim() ? `**${content}**` : '';
+        return content.trim() ? spanOf('**', content) : '';
       case 'del':
       case 's':
       case 'strike':
-        return `~~${content}~~`;
+        return spanOf('~~', content);
       case 'code':
         return inlineCode(content);
       case 'a': {
         const href = safeLink(el.getAttribute('href'), this.base);
-        if (!href) return content;
+        // A link inside a link (scripted pages build them) is its text: Markdown links cannot nest (issue 16).
+        if (!href || el.parentElement?.closest('a[href]')) return content;
+        // A link around blocks (a card: heading, text, list) cannot be one Markdown link: its
+        // brackets would break them apart. The blocks stay as they are, the link follows (issue 16).
+        if (content.trim().includes('\n'))
+          return `\n\n${content}\n\n[${escapeMarkdown(href)}](${destination(href)})\n\n`;
         const title = el
           .getAttribute('title')
           ?.replace(/(\n+\s*)+/g, '\n')
@@ -405,4 +410,14 @@ function inlineCode(content: string): string {
 function destination(href: string): string {
   const escaped = href.replace(/([<>()])/g, '\\$1');
   return escaped.includes(' ') ? `<${escaped}>` : escaped;
+}
+
+/**
+ * Emphasis around blocks (a list, paragraphs) cannot be one Markdown span: its markers would break
+ * the blocks apart and show as text. The blocks stay, unemphasised (issue 16, found by the fuzzer).
+ */
+function spanOf(marker: string, content: string): string {
+  return content.trim().includes('\n\n') || /\n\s*(?:[-*+]|\d+[.)]|>)\s/.test(content)
+    ? content
+    : `${marker}${content}${marker}`;
 }

@@ -37,7 +37,10 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => Str
 
 /** Words with every character Markdown, HTML and TeX give a meaning to. */
 export const word = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('a', 'word', 'x_y', 'snake_case', '2*3', 'a|b', 'üñí', '漢字', '🙂', 'عربى') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('a', 'word', 'x_y', 'snake_case', '2*3', 'a|b', 'üñí', '漢字', '🙂', 'عربى'),
+  },
   {
     weight: 4,
     arbitrary: fc.constantFrom(
@@ -54,9 +57,9 @@ export const word = fc.oneof(
   { weight: 1, arbitrary: loneSurrogate },
 );
 
-const words = fc.array(word, { minLength: 1, maxLength: 8 }).chain((list) =>
-  fc.constantFrom(' ', '', '  ').map((glue) => list.join(glue)),
-);
+const words = fc
+  .array(word, { minLength: 1, maxLength: 8 })
+  .chain((list) => fc.constantFrom(' ', '', '  ').map((glue) => list.join(glue)));
 
 /** TeX that KaTeX must take or refuse gracefully: hostile commands, macros, deep nesting. */
 export const tex: fc.Arbitrary<string> = fc.letrec<{ tex: string }>((tie) => ({
@@ -79,9 +82,19 @@ export const tex: fc.Arbitrary<string> = fc.letrec<{ tex: string }>((tie) => ({
     fc.tuple(tie('tex'), tie('tex')).map(([a, b]) => `${a} ${b}`),
     // Nesting far past any real formula, as a hostile page would hold.
     fc
-      .tuple(fc.constantFrom('\\frac{', '{', '\\sqrt{', '\\left(', '^{', '\\begin{matrix}'), fc.integer({ min: 50, max: 2_500 }))
+      .tuple(
+        fc.constantFrom('\\frac{', '{', '\\sqrt{', '\\left(', '^{', '\\begin{matrix}'),
+        fc.integer({ min: 50, max: 2_500 }),
+      )
       .map(([open, n]) => {
-        const close = open === '\\left(' ? '\\right)' : open === '\\begin{matrix}' ? '\\end{matrix}' : open === '\\frac{' ? '}{y}' : '}';
+        const close =
+          open === '\\left('
+            ? '\\right)'
+            : open === '\\begin{matrix}'
+              ? '\\end{matrix}'
+              : open === '\\frac{'
+                ? '}{y}'
+                : '}';
         return `${open.repeat(n)}x${close.repeat(n)}`;
       }),
   ),
@@ -104,7 +117,10 @@ export const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) 
     fc.tuple(tie('inline'), tie('inline')).map(([a, b]) => `${a} ${b}`),
     // Runs of delimiters: the shapes behind markdown-it's and others' quadratic-time bugs.
     fc
-      .tuple(fc.constantFrom('*', '_', '`', '[', ']', '![', '<', '$', '\\', '*a', '_a', '[a](', '**_', '~'), fc.integer({ min: 1, max: 3_000 }))
+      .tuple(
+        fc.constantFrom('*', '_', '`', '[', ']', '![', '<', '$', '\\', '*a', '_a', '[a](', '**_', '~'),
+        fc.integer({ min: 1, max: 3_000 }),
+      )
       .map(([run, n]) => run.repeat(n)),
   ),
 })).inline;
@@ -116,29 +132,40 @@ export const markdown: fc.Arbitrary<string> = fc.letrec<{ block: string; doc: st
     inline,
     inline.chain((a) => fc.integer({ min: 1, max: 7 }).map((n) => `${'#'.repeat(n)} ${a}`)),
     tie('doc').map((d) => d.replace(/^/gm, '> ')),
-    tie('doc').chain((d) => fc.constantFrom('- ', '* ', '1. ', '9) ', '- [ ] ').map((m) => m + d.replace(/\n/g, '\n   '))),
+    tie('doc').chain((d) =>
+      fc.constantFrom('- ', '* ', '1. ', '9) ', '- [ ] ').map((m) => m + d.replace(/\n/g, '\n   ')),
+    ),
     fc
-      .tuple(fc.constantFrom('', 'js', 'python', 'latex', 'html', 'x"><script>', 'c++', 'unknown', 'js {onclick}'), fc.string({ maxLength: 60 }))
+      .tuple(
+        fc.constantFrom('', 'js', 'python', 'latex', 'html', 'x"><script>', 'c++', 'unknown', 'js {onclick}'),
+        fc.string({ maxLength: 60 }),
+      )
       .map(([lang, code]) => `\`\`\`${lang}\n${code}\n\`\`\``),
     tex.map((t) => `$$\n${t}\n$$`),
-    fc
-      .tuple(fc.integer({ min: 1, max: 4 }), fc.array(inline, { minLength: 1, maxLength: 8 }))
-      .map(([cols, cells]) => {
-        const row = (i: number) => `| ${Array.from({ length: cols }, (_, c) => cells[(i + c) % cells.length]!.replace(/\n/g, ' ')).join(' | ')} |`;
-        return [row(0), `|${' --- |'.repeat(cols)}`, row(1), row(2)].join('\n');
-      }),
-    fc.constantFrom('---', '***', '<div onclick="x">', '<script>alert(1)</script>', '<details open ontoggle=alert(1)>', '    indented code'),
+    fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(inline, { minLength: 1, maxLength: 8 })).map(([cols, cells]) => {
+      const row = (i: number) =>
+        `| ${Array.from({ length: cols }, (_, c) => cells[(i + c) % cells.length]!.replace(/\n/g, ' ')).join(' | ')} |`;
+      return [row(0), `|${' --- |'.repeat(cols)}`, row(1), row(2)].join('\n');
+    }),
+    fc.constantFrom(
+      '---',
+      '***',
+      '<div onclick="x">',
+      '<script>alert(1)</script>',
+      '<details open ontoggle=alert(1)>',
+      '    indented code',
+    ),
     // Deep nesting of every container, far past the renderer's limit.
     fc
       .tuple(fc.constantFrom('> ', '- ', '1. ', '* > ', '> - '), fc.integer({ min: 2, max: 2_000 }), words)
       .map(([marker, n, text]) => `${marker.repeat(n)}${text}`),
-    fc.tuple(fc.integer({ min: 2, max: 300 }), words).map(([n, text]) =>
-      Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- ${text}`).join('\n'),
-    ),
+    fc
+      .tuple(fc.integer({ min: 2, max: 300 }), words)
+      .map(([n, text]) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- ${text}`).join('\n')),
   ),
-  doc: fc.array(tie('block'), { minLength: 1, maxLength: 5 }).chain((blocks) =>
-    fc.constantFrom('\n\n', '\n', '\r\n\r\n').map((sep) => blocks.join(sep)),
-  ),
+  doc: fc
+    .array(tie('block'), { minLength: 1, maxLength: 5 })
+    .chain((blocks) => fc.constantFrom('\n\n', '\n', '\r\n\r\n').map((sep) => blocks.join(sep))),
 })).doc;
 
 /** Big Markdown near the schema's limit: one generated document repeated. */

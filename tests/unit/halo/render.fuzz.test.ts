@@ -32,7 +32,12 @@ describe('renderer fuzz (issue 16)', () => {
 
   it(
     'renders Markdown up to the schema limit per block',
-    () => fuzz('render big markdown', fc.property(bigMarkdown(LONG_RUN ? LIMITS.blockMarkdownChars : 200_000), checkRender), LONG_RUN ? 1 : 3),
+    () =>
+      fuzz(
+        'render big markdown',
+        fc.property(bigMarkdown(LONG_RUN ? LIMITS.blockMarkdownChars : 200_000), checkRender),
+        LONG_RUN ? 1 : 3,
+      ),
     fuzzTimeout(60_000),
   );
 
@@ -49,7 +54,12 @@ describe('renderer fuzz (issue 16)', () => {
             source: { url, title, site: 'x', capturedAt: '2026-11-30T10:00:00Z' },
             blocks: [
               { type: 'section', title, source: { url, title, site: 'x', capturedAt: '2026-11-30T10:00:00Z' } },
-              ...blocks.map((md) => ({ type: 'message' as const, role: 'assistant' as const, author: title, markdown: md })),
+              ...blocks.map((md) => ({
+                type: 'message' as const,
+                role: 'assistant' as const,
+                author: title,
+                markdown: md,
+              })),
             ],
           });
           expect(unsafeParts(html)).toEqual([]);
