@@ -39,6 +39,8 @@ export async function fuzz<Ts>(
     ? { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false }
     : { seed, numRuns: runs };
   if (replayPath) params.path = replayPath;
+  // HALO_FUZZ_NO_SHRINK=1 reports the first failing case as found: shrinking a huge one can take minutes.
+  if (process.env.HALO_FUZZ_NO_SHRINK) params.endOnFailure = true;
   const details = await fc.check(property as fc.IAsyncProperty<Ts>, params);
   if (!details.failed) {
     if (LONG_RUN) console.log(`fuzz: ${name}: ${details.numRuns} cases passed`);
