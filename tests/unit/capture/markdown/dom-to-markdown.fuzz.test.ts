@@ -17,7 +17,7 @@ const htmlReader = new MarkdownIt({ html: true });
 
 function rawHtmlIn(markdown: string): string[] {
   const found: string[] = [];
-  const walk = (tokens: ReturnType<MarkdownIt['parse']>) => {
+  const walk = (tokens: ReturnType<typeof htmlReader.parse>) => {
     for (const token of tokens) {
       if (token.type === 'html_block' || token.type === 'html_inline') found.push(token.content.slice(0, 80));
       if (token.children) walk(token.children);
