@@ -19,6 +19,7 @@ test('a ChatGPT answer with a 2,000-deep formula opens, edits and publishes, the
   const html = base.replace(marker, `<p>The closed form:</p>${katex}<p>That is all.</p>`);
   const page = await openAtRealUrl(context, 'https://chatgpt.com/c/68a1f0e2-5b7c-8001-9d3e-0c4a7b2e11f3', html);
 
+  test.setTimeout(120_000);
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 4`);
   // The bad block: its source in a code block, with the note; no error boundary was needed.
