@@ -1,7 +1,9 @@
 import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { BlockEditor } from '@/components/block-editor';
 import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
+import { ErrorBoundary } from '@/components/error-boundary';
 import type { DraftBlock } from '@/lib/draft/draft';
+import { blockText } from '@/lib/halo/block-text';
 
 /** What a block row can do to the draft. */
 export interface BlockActions {
@@ -187,7 +189,14 @@ export const BlockItem = memo(function BlockItem({
           }}
         />
       ) : (
-        <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
+        // One block that fails to render shows its Markdown; the others stay editable (issue 16).
+        <ErrorBoundary
+          what={`the preview of ${name}`}
+          resetKey={item.block}
+          source={String(blockText(item.block) ?? '')}
+        >
+          <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
+        </ErrorBoundary>
       )}
     </li>
   );

@@ -9,6 +9,7 @@ import { DraftImagesProvider } from '@/components/draft-images';
 import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { ExportMenu } from '@/components/export-menu';
 import { FindingsPanel } from '@/components/findings-panel';
 import { HaloPreview } from '@/components/halo-preview';
@@ -54,6 +55,9 @@ interface AppProps {
   /** The side panel's tab (the one it sits beside): "Add this tab" reads it. */
   panelTabId?: number | null;
 }
+
+/** A view that fails writes the draft's pending edits first: the failure must not cost a word (issue 16). */
+const keepDraft = () => void useEditor.getState().flush();
 
 export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', panelTabId = null }: AppProps) {
   const editor = useEditor();
@@ -140,7 +144,9 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
     return (
       <main className="editor">
         {top}
-        {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        <ErrorBoundary what={view === 'drafts' ? 'the list of drafts' : 'the list of published Halos'} resetKey={view}>
+          {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        </ErrorBoundary>
       </main>
     );
   }
@@ -186,40 +192,50 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
           />
           <EditAnnouncer announcement={editor.announcement} onUndo={editor.undo} />
           {previewing && !wide ? (
-            <HaloPreview draft={draft} />
+            <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+              <HaloPreview draft={draft} />
+            </ErrorBoundary>
           ) : (
             <div className="editor-columns">
               <div className="editor-blocks">
-                {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-                <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
-                <BlockList
-                  blocks={draft.blocks}
-                  actions={blockActions}
-                  editingId={editingId}
-                  flagged={flagged}
-                  sectionActions={sectionActions}
-                />
+                <ErrorBoundary what="the list of blocks" resetKey={draft.blocks} onError={keepDraft}>
+                  {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
+                  <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+                  <BlockList
+                    blocks={draft.blocks}
+                    actions={blockActions}
+                    editingId={editingId}
+                    flagged={flagged}
+                    sectionActions={sectionActions}
+                  />
+                </ErrorBoundary>
               </div>
-              {wide && <HaloPreview draft={draft} live />}
+              {wide && (
+                <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+                  <HaloPreview draft={draft} live />
+                </ErrorBoundary>
+              )}
             </div>
           )}
           <ExportMenu draft={draft} />
-          {askingConsent ? (
-            <ConsentDialog
-              reason={askingConsent}
-              findings={findings.length}
-              onAccept={() => void editor.acceptConsent()}
-              onCancel={editor.cancelConsent}
-            />
-          ) : (
-            <PublishPanel
-              job={job}
-              liveUrl={editor.liveHalo?.url ?? null}
-              disabled={capturing}
-              onPublish={(target) => void editor.publish(target)}
-              onRetry={() => void editor.retry()}
-            />
-          )}
+          <ErrorBoundary what="publishing" resetKey={job} onError={keepDraft}>
+            {askingConsent ? (
+              <ConsentDialog
+                reason={askingConsent}
+                findings={findings.length}
+                onAccept={() => void editor.acceptConsent()}
+                onCancel={editor.cancelConsent}
+              />
+            ) : (
+              <PublishPanel
+                job={job}
+                liveUrl={editor.liveHalo?.url ?? null}
+                disabled={capturing}
+                onPublish={(target) => void editor.publish(target)}
+                onRetry={() => void editor.retry()}
+              />
+            )}
+          </ErrorBoundary>
         </DraftImagesProvider>
       )}
     </main>

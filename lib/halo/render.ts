@@ -4,6 +4,7 @@ type Markdown = ReturnType<typeof MarkdownIt>;
 import { highlightCode } from '@/lib/halo/render-code';
 import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
+import { BLOCK_BUDGET_MS, unrenderedBlock, whyUnrendered, withBudget } from '@/lib/halo/render-guard';
 import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
 import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
 
@@ -77,7 +78,19 @@ interface RenderEnv {
 
 let shared: Markdown | undefined;
 
+/**
+ * Never throws (issue 16): whatever fails in here shows the Markdown as written, with a note,
+ * instead of blanking the popup or answering 500. KaTeX and highlight.js share one time budget.
+ */
 export function renderMarkdown(markdown: string, resolveImage?: ImageResolver): string {
+  try {
+    return withBudget(BLOCK_BUDGET_MS, () => renderChecked(markdown, resolveImage));
+  } catch (error) {
+    return unrenderedBlock(String(markdown ?? ''), whyUnrendered(error));
+  }
+}
+
+function renderChecked(markdown: string, resolveImage?: ImageResolver): string {
   shared ??= createMarkdown();
   const env = { resolveImage } as RenderEnv as Record<string, unknown>;
   // Lone surrogates show as U+FFFD, as the extension publishes them (lib/halo/well-formed.ts).
@@ -116,7 +129,17 @@ function blockLabel(block: ContentBlock): string {
   return block.author || block.role;
 }
 
+/** One block's HTML; never throws, so one bad block cannot take the others with it (issue 16). */
 export function renderBlock(block: Block, resolveImage?: ImageResolver): string {
+  try {
+    return renderBlockChecked(block, resolveImage);
+  } catch (error) {
+    const source = block && 'markdown' in block ? String(block.markdown) : '';
+    return `<section class="halo-block">${unrenderedBlock(source, whyUnrendered(error))}</section>`;
+  }
+}
+
+function renderBlockChecked(block: Block, resolveImage?: ImageResolver): string {
   if (block.type === 'section') return renderSectionHead(block, 0);
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);

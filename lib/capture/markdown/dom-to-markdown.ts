@@ -286,19 +286,24 @@ class Converter {
       // Emphasis around emphasis takes the other delimiter: "**a**" would be strong, not <em><em>.
       case 'em':
       case 'i':
-        return content.trim() ? emphasis(content, '*', '_') : '';
+        return content.trim() ? spanOf(content, (c) => emphasis(c, '*', '_')) : '';
       case 'strong':
       case 'b':
-        return content.trim() ? emphasis(content, '**', '__') : '';
+        return content.trim() ? spanOf(content, (c) => emphasis(c, '**', '__')) : '';
       case 'del':
       case 's':
       case 'strike':
-        return `~~${content}~~`;
+        return spanOf(content, (c) => `~~${c}~~`);
       case 'code':
         return inlineCode(content);
       case 'a': {
         const href = safeLink(el.getAttribute('href'), this.base);
-        if (!href) return content;
+        // A link inside a link (scripted pages build them) is its text: Markdown links cannot nest (issue 16).
+        if (!href || el.parentElement?.closest('a[href]')) return content;
+        // A link around blocks (a card: heading, text, list) cannot be one Markdown link: its
+        // brackets would break them apart. The blocks stay as they are, the link follows (issue 16).
+        if (content.trim().includes('\n'))
+          return `\n\n${content}\n\n[${escapeMarkdown(href)}](${destination(href)})\n\n`;
         const autolink = autolinkOf(el, href);
         if (autolink) return `<${autolink}>`;
         const title = el
@@ -550,3 +555,11 @@ function autolinkOf(el: Element, href: string): string | null {
 /** CommonMark's email autolink. */
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * Emphasis around blocks (a list, paragraphs) cannot be one Markdown span: its markers would break
+ * the blocks apart and show as text. The blocks stay, unemphasised (issue 16, found by the fuzzer).
+ */
+function spanOf(content: string, wrap: (content: string) => string): string {
+  return content.trim().includes('\n\n') || /\n\s*(?:[-*+]|\d+[.)]|>)\s/.test(content) ? content : wrap(content);
+}

@@ -26,12 +26,23 @@ const ESCAPES: readonly [RegExp, string][] = [
 const NEEDS_ESCAPE =
   /[\\*`[\]_]|<[A-Za-z/!?]|&#?[0-9A-Za-z]+;|^(?:[-=>]|\+(?: |$)|#{1,6}(?: |$)|~~~|\d{1,9}[.)](?: |$))/;
 
+/**
+ * "$x$" typed as text must stay text, not become a formula in the shared renderer (issue 16, found
+ * by the converter's fuzzer): every "$" but one before a digit ("$5" stays as it is, and cannot
+ * open a formula there). What follows a "$" at the end of a text run is not known yet.
+ */
+const DOLLAR = /\$(?!\d)/g;
+/** "~~" typed as text is not strikethrough either; "~2k" keeps its lone tilde as it is. */
+const TILDE = /(?<!\\)~(?=~)/g;
+
 /** One run of text (the start of the string counts as the start of a line). */
 export function escapeMarkdown(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  const dollars = (out: string) =>
+    out.includes('$') || out.includes('~') ? out.replace(DOLLAR, '\\$').replace(TILDE, '\\~') : out;
+  if (!NEEDS_ESCAPE.test(text)) return dollars(text);
   let out = text;
   for (const [pattern, replacement] of ESCAPES) out = out.replace(pattern, replacement);
-  return out;
+  return dollars(out);
 }
 
 /** Plain text as Markdown that reads as typed: special characters escaped, each line break kept. */
