@@ -165,3 +165,6 @@ export const managedPolicyItems = {
   allowSearchEngines: storage.defineItem<unknown>('managed:allowSearchEngines'),
   allowQuickShare: storage.defineItem<unknown>('managed:allowQuickShare'),
 };
+
+/** The welcome page was opened on this profile (issue 19): it opens once, whatever onInstalled says later. */
+export const welcomeShownItem = storage.defineItem<boolean>('local:welcomeShown', { version: 1, fallback: false });

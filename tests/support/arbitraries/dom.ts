@@ -22,18 +22,9 @@ const pageWord = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => /\S/.test(s)) },
 );
 
-/**
- * Entities typed as text ("&amp;"), and "+", "#", "1." or "2)" alone on a line, are escaped by issue 20's converter
- * work (branch h-commonmark): they join the text-keeping measure once it lands.
- */
-const PENDING_ISSUE_20 = /&#?[0-9A-Za-z]+;|^(?:\+|#{1,6}|\d+[.)])$/;
-
 /** A text leaf: words, padded with spaces so that word boundaries survive any nesting. */
 const textLeaf = fc
-  .array(
-    pageWord.filter((word) => !PENDING_ISSUE_20.test(word)),
-    { minLength: 1, maxLength: 5 },
-  )
+  .array(pageWord, { minLength: 1, maxLength: 5 })
   .map((words): TreeNode => ({ text: ` ${words.join(' ')} ` }));
 
 /** Elements whose content is all visible text: used for the text-keeping measure. */
