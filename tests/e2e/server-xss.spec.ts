@@ -9,7 +9,8 @@ test(`${XSS_VECTORS.length} XSS vectors run nothing and load nothing from elsewh
   page,
   server,
 }) => {
-  test.setTimeout(180_000);
+  // 220 pages published and loaded one by one, each waiting for its compressed copies: slow on a busy machine.
+  test.setTimeout(420_000);
   expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(200);
   const problems: string[] = [];
   let current = '';
