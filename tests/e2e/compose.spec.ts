@@ -4,6 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+
+// Each test is a long flow over several tabs: on a busy 2-core machine it takes minutes.
+test.describe.configure({ timeout: 180_000 });
 import { selectContents, type ExtensionDriver } from './support/extension-driver';
 
 const article = readFile(new URL('../fixtures/pages/selection-article.html', import.meta.url), 'utf8');
