@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { API_PREFIX, EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
 import { apiError } from './api-error';
+import { CardJobs } from './card-job';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
 import { pageHeaders, pageRoutes } from './routes/pages';
@@ -15,9 +16,18 @@ export interface AppDeps {
   stylesheet: string;
   now?: () => Date;
   log?: (event: Record<string, unknown>) => void;
+  /** Link-preview card drawing (issue 13); one is made when not given. */
+  cards?: CardJobs;
 }
 
-export function createApp({ store, config, stylesheet, now = () => new Date(), log = () => {} }: AppDeps): Hono {
+export function createApp({
+  store,
+  config,
+  stylesheet,
+  now = () => new Date(),
+  log = () => {},
+  cards = new CardJobs(store, log),
+}: AppDeps): Hono {
   const app = new Hono();
 
   // The extension publishes from its service worker (a chrome-extension:// origin). Auth is a bearer
@@ -34,7 +44,7 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
   app.get('/assets/halo.css', (c) =>
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
-  app.route(API_PREFIX, apiRoutes({ store, config, now, log }));
+  app.route(API_PREFIX, apiRoutes({ store, config, now, log, cards }));
   app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
 
   app.notFound((c) =>

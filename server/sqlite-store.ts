@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HaloRecord, HaloStore, IdempotentAnswer, StoredImage } from './store';
+import type { HaloRecord, HaloStore, IdempotentAnswer, StoredCard, StoredImage } from './store';
 
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
 const MIGRATIONS: string[] = [
@@ -31,6 +31,12 @@ const MIGRATIONS: string[] = [
      type TEXT NOT NULL,
      bytes BLOB NOT NULL,
      PRIMARY KEY (halo_id, n)
+   ) STRICT;`,
+  // v4: each Halo's link-preview card (issue 13), drawn after the publish answered.
+  `CREATE TABLE cards (
+     halo_id TEXT PRIMARY KEY REFERENCES halos(id),
+     version TEXT NOT NULL,
+     png BLOB NOT NULL
    ) STRICT;`,
 ];
 
@@ -77,6 +83,13 @@ export function openSqliteStore(path: string): HaloStore {
   );
   const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
   const selectImage = db.prepare(`SELECT type, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const upsertCard = db.prepare(
+    `INSERT INTO cards (halo_id, version, png)
+     SELECT @id, @version, @png FROM halos WHERE id = @id AND deleted_at IS NULL
+     ON CONFLICT (halo_id) DO UPDATE SET version = excluded.version, png = excluded.png`,
+  );
+  const selectCard = db.prepare(`SELECT version, png FROM cards WHERE halo_id = ?`);
+  const deleteCard = db.prepare(`DELETE FROM cards WHERE halo_id = ?`);
   const writeImages = (haloId: string, images: StoredImage[]) => {
     for (const image of images) insertImage.run({ haloId, ...image });
   };
@@ -97,10 +110,13 @@ export function openSqliteStore(path: string): HaloStore {
     replaceImages: (id, images) => replaceAll(id, images),
     getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
     update: (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
-    markDeleted: (id, at) => {
+    markDeleted: db.transaction((id: string, at: string) => {
       deleteImages.run(id);
+      deleteCard.run(id);
       deleteHalo.run({ id, at });
-    },
+    }),
+    putCard: (id, card) => void upsertCard.run({ id, ...card }),
+    getCard: (id) => selectCard.get(id) as StoredCard | undefined,
     get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
     getPage: (id) => {
       const row = selectPage.get(id) as

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app';
+import { CardJobs } from './card-job';
 import { loadConfig, type ServerConfig } from './config';
 import { pageFastPath } from './routes/pages';
 import { openSqliteStore } from './sqlite-store';
@@ -26,12 +27,9 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
   const { logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' }), ...overrides } = options;
   const config: ServerConfig = { ...loadConfig({}), ...overrides };
   const store = openSqliteStore(config.dbPath);
-  const app = createApp({
-    store,
-    config,
-    stylesheet: readFileSync(stylesheetUrl, 'utf8'),
-    log: (event) => logger.info(event),
-  });
+  const log = (event: Record<string, unknown>) => logger.info(event);
+  const cards = new CardJobs(store, log);
+  const app = createApp({ store, config, stylesheet: readFileSync(stylesheetUrl, 'utf8'), log, cards });
   const fallback = getRequestListener(app.fetch);
   const fastPage = pageFastPath({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch });
   const server: Server = createServer((req, res) => {
@@ -47,8 +45,11 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => {
-          store.close();
-          ok();
+          // Cards still drawing are stored before the database closes.
+          void cards.settled().then(() => {
+            store.close();
+            ok();
+          });
         });
         // Idle keep-alive connections would hold close() open; requests in flight get a grace period.
         server.closeIdleConnections();

@@ -30,6 +30,16 @@ export interface StoredImage {
   bytes: Buffer;
 }
 
+/**
+ * A Halo's link-preview card (issue 13): a PNG drawn after the publish or update answered.
+ * `version` is the Halo's updatedAt when the card was drawn, so a late card of older content
+ * never replaces a newer one.
+ */
+export interface StoredCard {
+  version: string;
+  png: Buffer;
+}
+
 export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>, images?: StoredImage[]): void;
   /** Replaces a Halo's images along with its content (an update may show other images). */
@@ -37,8 +47,11 @@ export interface HaloStore {
   getImage(id: string, n: number): Pick<StoredImage, 'type' | 'bytes'> | undefined;
   /** Replaces a Halo's content; the id, and so the link, stay. */
   update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'indexable' | 'updatedAt'>): void;
-  /** Forgets a Halo's content; the id stays as a tombstone so its link answers 410 Gone. */
+  /** Forgets a Halo's content and card; the id stays as a tombstone so its link answers 410 Gone. */
   markDeleted(id: string, at: string): void;
+  /** Stores a Halo's card, replacing the one before; ignored when the Halo is gone. */
+  putCard(id: string, card: StoredCard): void;
+  getCard(id: string): StoredCard | undefined;
   get(id: string): HaloRecord | undefined;
   /** Only what a page view needs, in one indexed read; the page as UTF-8 bytes, ready to send. */
   getPage(id: string): { html: Uint8Array<ArrayBuffer>; indexable: boolean; deletedAt: string | null } | undefined;

@@ -6,10 +6,11 @@ import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
 import { archiveImages } from '../archive-images';
+import type { CardJobs } from '../card-job';
 import type { ServerConfig } from '../config';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
-import { renderPage } from '../page';
+import { cardUrl, renderPage } from '../page';
 import { RateLimiter } from '../rate-limit';
 import type { HaloStore } from '../store';
 
@@ -18,10 +19,12 @@ export interface ApiDeps {
   config: ServerConfig;
   now: () => Date;
   log: (event: Record<string, unknown>) => void;
+  /** Draws each Halo's link-preview card after the answer (issue 13). */
+  cards: CardJobs;
 }
 
 /** /api/v1: publish, read, update and delete Halos (docs/api.md). */
-export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
+export function apiRoutes({ store, config, now, log, cards }: ApiDeps): Hono {
   const api = new Hono();
   const limiter = new RateLimiter(config.rateLimit);
   const apiTokenHash = config.apiToken ? sha256(config.apiToken) : null;
@@ -139,7 +142,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       {
         id,
         json: JSON.stringify(halo),
-        html: renderPage(halo, linkFor(c, id), archived.resolverFor(id)),
+        html: renderPage(halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at)),
         title: halo.title,
         indexable: Boolean(halo.allowSearchEngines),
         editTokenHash: sha256(editToken),
@@ -150,6 +153,7 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
       key ? { key, requestHash, response } : undefined,
       archived.images,
     );
+    cards.schedule(id, halo, at);
     log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
     return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
   });
@@ -179,11 +183,12 @@ export function apiRoutes({ store, config, now, log }: ApiDeps): Hono {
     store.replaceImages(id, archived.images);
     store.update(id, {
       json: JSON.stringify(read.halo),
-      html: renderPage(read.halo, linkFor(c, id), archived.resolverFor(id)),
+      html: renderPage(read.halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at)),
       title: read.halo.title,
       indexable: Boolean(read.halo.allowSearchEngines),
       updatedAt: at,
     });
+    cards.schedule(id, read.halo, at);
     log({ event: 'halo_updated', id });
     return c.json({ id, url: linkFor(c, id), updatedAt: at } satisfies UpdateResponse);
   });

@@ -24,6 +24,8 @@ const IMAGE_HEADERS = {
   // Chromium would count its own images as cross-origin and block them.
 };
 
+const CARD_MISSING_HEADERS = { ...IMAGE_HEADERS, 'Cache-Control': 'no-store' };
+
 export function pageHeaders(allowIndexing: boolean, https: boolean, remoteImages = false): Record<string, string> {
   return {
     'Content-Security-Policy': pageCsp(remoteImages),
@@ -79,6 +81,18 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
     const image = Number.isInteger(n) && n >= 0 ? store.getImage(c.req.param('id'), n) : undefined;
     if (!image) return c.body(null, 404, IMAGE_HEADERS);
     return c.body(new Uint8Array(image.bytes), 200, { ...IMAGE_HEADERS, 'Content-Type': image.type });
+  });
+  // The link-preview card (issue 13): 404 until drawn (no-store, so a crawler asks again), 410 once unpublished.
+  pages.get('/h/:id/card.png', (c) => {
+    const id = c.req.param('id');
+    const record = store.get(id);
+    if (!record || record.deletedAt) return c.body(null, record ? 410 : 404, CARD_MISSING_HEADERS);
+    const card = store.getCard(id);
+    if (!card) return c.body(null, 404, { ...CARD_MISSING_HEADERS, 'Retry-After': '5' });
+    const etag = `"${Date.parse(card.version).toString(36)}"`;
+    const headers = { ...IMAGE_HEADERS, ETag: etag };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(card.png), 200, { ...headers, 'Content-Type': 'image/png' });
   });
   pages.get('/h/:file', (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');
