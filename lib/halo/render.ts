@@ -72,6 +72,11 @@ let shared: Markdown | undefined;
 export interface RenderOptions {
   /** Fold Markdown longer than this many characters after its first blocks (issue 13). */
   foldLongerThan?: number;
+  /**
+   * The level the Markdown's top headings take (2 under the page's title, 3 inside a section):
+   * a message's headings nest under the page's, whatever level the chat used (axe heading-order).
+   */
+  headingBase?: number;
 }
 
 export function renderMarkdown(markdown: string, resolveImage?: ImageResolver, options: RenderOptions = {}): string {
@@ -84,6 +89,7 @@ export function renderMarkdown(markdown: string, resolveImage?: ImageResolver, o
   if (tokens.some((token) => token.level >= MAX_NESTING - 1)) {
     return `<p class="halo-too-deep">This part nests too deeply to format; it is shown as written.</p><pre class="halo-plain">${escapeHtml(source)}</pre>`;
   }
+  if (options.headingBase) nestHeadings(tokens, options.headingBase);
   const fold = options.foldLongerThan !== undefined && source.length > options.foldLongerThan;
   const cut = fold ? foldPoint(tokens, source) : -1;
   if (cut < 0) return shared.renderer.render(tokens, shared.options, env);
@@ -119,6 +125,13 @@ const VISIBLE_CODE_LINES = 20;
 /** Messages longer than this (in Markdown characters) fold after their first blocks. */
 export const FOLD_MESSAGE_CHARS = 6_000;
 const VISIBLE_MESSAGE_CHARS = 1_500;
+
+function nestHeadings(tokens: Tokens, base: number): void {
+  const headings = tokens.filter((token) => token.type === 'heading_open' || token.type === 'heading_close');
+  if (!headings.length) return;
+  const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))));
+  for (const token of headings) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + base)}`;
+}
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
@@ -192,7 +205,7 @@ function blockLabel(block: ContentBlock): string {
  * One block. `n` numbers it for its stable id and self-link (`#m-3`), which work without
  * scripts; the popup's single-block previews leave it out.
  */
-export function renderBlock(block: Block, resolveImage?: ImageResolver, n = 0): string {
+export function renderBlock(block: Block, resolveImage?: ImageResolver, n = 0, headingBase = 2): string {
   if (block.type === 'section') return renderSectionHead(block, 0);
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);
@@ -212,8 +225,8 @@ export function renderBlock(block: Block, resolveImage?: ImageResolver, n = 0): 
   const content =
     block.type === 'reasoning'
       ? // Reasoning is published folded: closed, yet find-in-page still opens it (Chromium, Firefox).
-        `<details class="halo-fold halo-reasoning-fold"><summary>Show reasoning (${wordCount(block.markdown)} words)</summary><div class="halo-content">${renderMarkdown(block.markdown, resolveImage)}</div></details>`
-      : `<div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { foldLongerThan: FOLD_MESSAGE_CHARS })}</div>`;
+        `<details class="halo-fold halo-reasoning-fold"><summary>Show reasoning (${wordCount(block.markdown)} words)</summary><div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { headingBase })}</div></details>`
+      : `<div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { foldLongerThan: FOLD_MESSAGE_CHARS, headingBase })}</div>`;
   return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}"${id}>${head}${content}${from}</section>`;
 }
 
@@ -249,7 +262,7 @@ function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver): s
       open = true;
     } else {
       n += 1;
-      out.push(renderBlock(block, resolveImage, n));
+      out.push(renderBlock(block, resolveImage, n, open ? 3 : 2));
     }
   }
   if (open) out.push('</section>');
@@ -328,7 +341,9 @@ function otherSources(halo: Halo): { url: string; title: string }[] {
 
 /** The body of a Halo page: the same HTML in the popup preview and on the server. */
 export function renderHaloBody(halo: Halo, resolveImage?: ImageResolver): string {
-  const note = halo.note?.trim() ? `<div class="halo-note">${renderMarkdown(halo.note, resolveImage)}</div>` : '';
+  const note = halo.note?.trim()
+    ? `<div class="halo-note">${renderMarkdown(halo.note, resolveImage, { headingBase: 2 })}</div>`
+    : '';
   const src = halo.source;
   const others = otherSources(halo);
   const also = others.length
