@@ -50,6 +50,15 @@ test(`${XSS_VECTORS.length} XSS vectors run nothing and load nothing from elsewh
     expect(await page.locator('script, iframe, object, embed, form, base, meta[http-equiv]').count(), vector.name).toBe(
       0,
     );
+    // Titles stay text in the meta tags and the table of contents (issue 13).
+    const halo = haloWith(vector);
+    const asParsed = (text: string) => text.replace(/\r\n?/g, '\n');
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content'), vector.name).toBe(
+      asParsed(halo.title.trim()),
+    );
+    expect(await page.locator('nav.halo-toc a').first().textContent(), vector.name).toBe(
+      asParsed(halo.blocks[0]!.title!),
+    );
   }
   expect(problems).toEqual([]);
 });
