@@ -201,12 +201,13 @@ function splitHighlighted(html: string, lines: number): [string, string] {
 }
 
 /** A fenced code block: a header with its language and line count; long ones fold after their first lines. */
+/** Its <pre> takes the keyboard focus: a long line scrolls it sideways, and keys must reach that (axe). */
 function renderCodeBlock(code: string, lang: string): string {
   try {
     return renderCodeBlockChecked(code, lang);
   } catch {
     // Never throws (issue 16): a block whose highlighting failed shows its code plainly.
-    return `<pre class="halo-code"><code>${escapeHtml(code)}</code></pre>\n`;
+    return `<pre class="halo-code" tabindex="0"><code>${escapeHtml(code)}</code></pre>\n`;
   }
 }
 
@@ -222,10 +223,10 @@ function renderCodeBlockChecked(code: string, lang: string): string {
   const label = `<span class="halo-code-lang">${lang ? escapeHtml(lang) : 'text'}</span><span class="halo-code-lines">${lines} ${lines === 1 ? 'line' : 'lines'}</span>`;
   const head = `<figcaption class="halo-code-head">${label}</figcaption>`;
   if (lines <= FOLD_CODE_LINES) {
-    return `<figure class="halo-code-block">${head}<pre class="halo-code"><code${cls}>${html}</code></pre></figure>\n`;
+    return `<figure class="halo-code-block">${head}<pre class="halo-code" tabindex="0"><code${cls}>${html}</code></pre></figure>\n`;
   }
   const [first, rest] = splitHighlighted(html, VISIBLE_CODE_LINES);
-  return `<figure class="halo-code-block halo-code-folded">${head}<pre class="halo-code"><code${cls}>${first}</code></pre><details class="halo-fold"><summary>Show ${lines - VISIBLE_CODE_LINES} more lines</summary><pre class="halo-code halo-code-rest"><code${cls}>${rest}</code></pre></details></figure>\n`;
+  return `<figure class="halo-code-block halo-code-folded">${head}<pre class="halo-code" tabindex="0"><code${cls}>${first}</code></pre><details class="halo-fold"><summary>Show ${lines - VISIBLE_CODE_LINES} more lines</summary><pre class="halo-code halo-code-rest" tabindex="0"><code${cls}>${rest}</code></pre></details></figure>\n`;
 }
 
 function blockLabel(block: ContentBlock): string {
