@@ -4,6 +4,7 @@ import { API_PREFIX, EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/ap
 import { answerWith, toResponse } from './answer';
 import { apiError } from './api-error';
 import { haloStylesheet, IMMUTABLE } from './assets';
+import { CardJobs } from './card-job';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
 import { acceptedCodings } from './negotiate';
@@ -19,13 +20,22 @@ export interface AppDeps {
   log?: (event: Record<string, unknown>) => void;
   /** Called after a page was stored or replaced, so its compressed variants get made. */
   pageWritten?: (id: string) => void;
+  /** Link-preview card drawing (issue 13); one is made when not given. */
+  cards?: CardJobs;
 }
 
 /** The stylesheet's name before issue 21; pages published then still point at it. */
 const LEGACY_STYLESHEET = 'halo.css';
 const OLD_STYLESHEET = /^halo\.[0-9a-f]{16}\.css$/;
 
-export function createApp({ store, config, now = () => new Date(), log = () => {}, pageWritten }: AppDeps): Hono {
+export function createApp({
+  store,
+  config,
+  now = () => new Date(),
+  log = () => {},
+  pageWritten,
+  cards = new CardJobs(store, log),
+}: AppDeps): Hono {
   const app = new Hono();
 
   // The extension publishes from its service worker (a chrome-extension:// origin). Auth is a bearer
@@ -70,7 +80,7 @@ export function createApp({ store, config, now = () => new Date(), log = () => {
       { ...pageHeaders(false, false), 'Cache-Control': 'no-cache' },
     ),
   );
-  app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten }));
+  app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten, cards }));
   app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
 
   app.notFound((c) =>

@@ -2,7 +2,16 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { strongEtag } from './etag';
-import type { HaloRecord, HaloStore, IdempotentAnswer, PageCoding, PageRow, StoredImage, UploadedImage } from './store';
+import type {
+  HaloRecord,
+  HaloStore,
+  IdempotentAnswer,
+  PageCoding,
+  PageRow,
+  StoredCard,
+  StoredImage,
+  UploadedImage,
+} from './store';
 
 type Migration = string | ((db: Database.Database) => void);
 
@@ -72,6 +81,12 @@ const MIGRATIONS: Migration[] = [
      created_at TEXT NOT NULL
    ) STRICT;
    CREATE INDEX uploads_created_at ON uploads (created_at);`,
+  // v6: each Halo's link-preview card (issue 13), drawn after the publish answered.
+  `CREATE TABLE cards (
+     halo_id TEXT PRIMARY KEY REFERENCES halos(id),
+     version TEXT NOT NULL,
+     png BLOB NOT NULL
+   ) STRICT;`,
 ];
 
 export function openSqliteStore(path: string): HaloStore {
@@ -141,6 +156,13 @@ export function openSqliteStore(path: string): HaloStore {
   );
   const selectUpload = db.prepare(`SELECT type, bytes FROM uploads WHERE sha256 = ?`);
   const deleteUploads = db.prepare(`DELETE FROM uploads WHERE created_at < ?`);
+  const upsertCard = db.prepare(
+    `INSERT INTO cards (halo_id, version, png)
+     SELECT @id, @version, @png FROM halos WHERE id = @id AND deleted_at IS NULL
+     ON CONFLICT (halo_id) DO UPDATE SET version = excluded.version, png = excluded.png`,
+  );
+  const selectCard = db.prepare(`SELECT version, png FROM cards WHERE halo_id = ?`);
+  const deleteCard = db.prepare(`DELETE FROM cards WHERE halo_id = ?`);
   const writeImages = (haloId: string, images: StoredImage[]) => {
     for (const image of images) insertImage.run({ haloId, ...image });
   };
@@ -163,6 +185,7 @@ export function openSqliteStore(path: string): HaloStore {
   const deleteAll = db.transaction((id: string, at: string) => {
     deleteImages.run(id);
     deleteVariants.run(id);
+    deleteCard.run(id);
     deleteHalo.run({ id, at });
     hot.forget(id);
   });
@@ -209,6 +232,8 @@ export function openSqliteStore(path: string): HaloStore {
     purgeUploads: (before) => deleteUploads.run(before).changes,
     update: (id, change) => updateBoth(id, change),
     markDeleted: (id, at) => deleteAll(id, at),
+    putCard: (id, card) => void upsertCard.run({ id, ...card }),
+    getCard: (id) => selectCard.get(id) as StoredCard | undefined,
     get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
     getPage,
     putVariants: (id, ofEtag, variants) => putVariants(id, ofEtag, variants),

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app';
+import { CardJobs } from './card-job';
 import { loadConfig, type ServerConfig } from './config';
 import { startPageCompressor } from './page-compressor';
 import { pageFastPath } from './routes/pages';
@@ -31,7 +32,8 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
   const store = openSqliteStore(config.dbPath);
   const log = (event: Record<string, unknown>) => logger.info(event);
   const compressor = startPageCompressor(store, log);
-  const app = createApp({ store, config, log, pageWritten: (id) => compressor.schedule(id) });
+  const cards = new CardJobs(store, log);
+  const app = createApp({ store, config, log, pageWritten: (id) => compressor.schedule(id), cards });
   const fallback = getRequestListener(app.fetch);
   const fastPage = pageFastPath({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch });
   const server: Server = createServer((req, res) => {
@@ -50,7 +52,8 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => {
-          void compressor.stop().then(() => {
+          // Cards still drawing and pages still compressing are stored before the database closes.
+          void Promise.all([compressor.stop(), cards.settled()]).then(() => {
             store.close();
             ok();
           });

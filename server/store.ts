@@ -65,6 +65,16 @@ export interface UploadedImage {
   createdAt: string;
 }
 
+/**
+ * A Halo's link-preview card (issue 13): a PNG drawn after the publish or update answered.
+ * `version` is the Halo's updatedAt when the card was drawn, so a late card of older content
+ * never replaces a newer one.
+ */
+export interface StoredCard {
+  version: string;
+  png: Buffer;
+}
+
 export interface HaloStore {
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>, images?: StoredImage[]): void;
   /** Replaces a Halo's images along with its content (an update may show other images). */
@@ -80,8 +90,11 @@ export interface HaloStore {
    * the same transaction: no old variant is ever served for the new page.
    */
   update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'etag' | 'title' | 'indexable' | 'updatedAt'>): void;
-  /** Forgets a Halo's content and variants; the id stays as a tombstone so its link answers 410 Gone. */
+  /** Forgets a Halo's content, variants and card; the id stays as a tombstone so its link answers 410 Gone. */
   markDeleted(id: string, at: string): void;
+  /** Stores a Halo's card, replacing the one before; ignored when the Halo is gone. */
+  putCard(id: string, card: StoredCard): void;
+  getCard(id: string): StoredCard | undefined;
   get(id: string): HaloRecord | undefined;
   /**
    * What a page view needs, in one indexed read: the first of `codings` stored for the page's

@@ -172,11 +172,14 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
         <DraftImagesProvider draftId={draft.id}>
           <TitleField value={draft.title} onChange={editor.setTitle} />
           {draft.warnings.length > 0 && (
-            <ul className="warnings" role="alert">
-              {draft.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
+            // The alert role on a wrapper: on the <ul> itself it would hide the list from assistive tech (axe).
+            <div role="alert">
+              <ul className="warnings">
+                {draft.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
           <EditorToolbar

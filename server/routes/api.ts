@@ -9,10 +9,11 @@ import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
 import { archiveImages } from '../archive-images';
 import { strongEtag } from '../etag';
+import type { CardJobs } from '../card-job';
 import type { ServerConfig } from '../config';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
-import { renderPage } from '../page';
+import { cardUrl, renderPage } from '../page';
 import { RateLimiter } from '../rate-limit';
 import type { HaloStore } from '../store';
 
@@ -26,10 +27,12 @@ export interface ApiDeps {
   log: (event: Record<string, unknown>) => void;
   /** After a page was stored or replaced: its compressed variants are made off the request. */
   pageWritten?: (id: string) => void;
+  /** Draws each Halo's link-preview card after the answer (issue 13). */
+  cards: CardJobs;
 }
 
 /** /api/v1: publish, read, update and delete Halos (docs/api.md). */
-export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: ApiDeps): Hono {
+export function apiRoutes({ store, config, now, log, cards, pageWritten = () => {} }: ApiDeps): Hono {
   const api = new Hono();
   const limiter = new RateLimiter(config.rateLimit);
   const apiTokenHash = config.apiToken ? sha256(config.apiToken) : null;
@@ -217,7 +220,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     const editToken = newEditToken();
     const at = now().toISOString();
     const response = JSON.stringify({ id, url: linkFor(c, id), editToken });
-    const html = renderPage(halo, linkFor(c, id), archived.resolverFor(id));
+    const html = renderPage(halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at));
     store.insert(
       {
         id,
@@ -235,6 +238,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
       archived.images,
     );
     pageWritten(id);
+    cards.schedule(id, halo, at);
     log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
     return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
   });
@@ -261,7 +265,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
     if (read instanceof Response) return read;
     const archived = await archiveImages(read.halo, config.images, log, (sha) => store.getUpload(sha));
     const at = now().toISOString();
-    const html = renderPage(read.halo, linkFor(c, id), archived.resolverFor(id));
+    const html = renderPage(read.halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at));
     store.replaceImages(id, archived.images);
     store.update(id, {
       json: JSON.stringify(read.halo),
@@ -272,6 +276,7 @@ export function apiRoutes({ store, config, now, log, pageWritten = () => {} }: A
       updatedAt: at,
     });
     pageWritten(id);
+    cards.schedule(id, read.halo, at);
     log({ event: 'halo_updated', id });
     return c.json({ id, url: linkFor(c, id), updatedAt: at } satisfies UpdateResponse);
   });

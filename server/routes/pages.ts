@@ -35,6 +35,8 @@ const IMAGE_HEADERS = {
  */
 const VERSIONED_IMAGE_CACHE = 'public, max-age=31536000, s-maxage=60, immutable';
 
+const CARD_MISSING_HEADERS = { ...IMAGE_HEADERS, 'Cache-Control': 'no-store' };
+
 export function pageHeaders(allowIndexing: boolean, https: boolean, remoteImages = false): Record<string, string> {
   return {
     'Content-Security-Policy': pageCsp(remoteImages),
@@ -133,6 +135,18 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
     return toResponse(
       answerWith({ body: new Uint8Array(image.bytes), coding: 'identity', etag: image.etag }, request, headers),
     );
+  });
+  // The link-preview card (issue 13): 404 until drawn (no-store, so a crawler asks again), 410 once unpublished.
+  pages.get('/h/:id/card.png', (c) => {
+    const id = c.req.param('id');
+    const record = store.get(id);
+    if (!record || record.deletedAt) return c.body(null, record ? 410 : 404, CARD_MISSING_HEADERS);
+    const card = store.getCard(id);
+    if (!card) return c.body(null, 404, { ...CARD_MISSING_HEADERS, 'Retry-After': '5' });
+    const etag = `"${Date.parse(card.version).toString(36)}"`;
+    const headers = { ...IMAGE_HEADERS, ETag: etag };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(card.png), 200, { ...headers, 'Content-Type': 'image/png' });
   });
   pages.get('/h/:file', (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');

@@ -45,8 +45,8 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
   await published.goto(link);
   await expect(published.locator('.halo-block')).toHaveCount(4);
   await expect(published.locator('.halo-note')).toHaveText('The closed form is the surprise.');
-  await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
-  await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText('ChatGPT');
+  await expect(published.locator('.halo-role-user .halo-speaker-name').first()).toHaveText('You');
+  await expect(published.locator('.halo-role-assistant .halo-speaker-name').first()).toHaveText('ChatGPT');
   await expect(published.locator('code.language-python .hljs-keyword').first()).toHaveText('def');
   await expect(published.locator('math[display="block"]')).toHaveCount(1);
   await expect(published.getByText('The user wants a generator')).toHaveCount(0);
@@ -112,8 +112,8 @@ for (const fixture of CHAT_FIXTURES.filter(
     await published.goto(link);
     // Reasoning stays out by default: every message, nothing else.
     await expect(published.locator('.halo-block')).toHaveCount(fixture.blocks.filter((b) => b !== 'reasoning').length);
-    await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
-    await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText(fixture.assistant);
+    await expect(published.locator('.halo-role-user .halo-speaker-name').first()).toHaveText('You');
+    await expect(published.locator('.halo-role-assistant .halo-speaker-name').first()).toHaveText(fixture.assistant);
     await expect(published.locator('pre code[class*="language-"] [class^="hljs-"]').first()).toBeVisible();
     await expect(published.locator('math[display="block"]').first()).toBeAttached();
     await expect(published.locator('math:not([display="block"])').first()).toBeAttached();

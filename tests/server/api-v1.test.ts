@@ -106,7 +106,8 @@ describe('API v1 (issue 6)', () => {
     expect(html).toContain('halo-role-user');
     expect(html).toContain('halo-role-assistant');
     expect(html).toContain('<meta property="og:title" content="A chat worth sharing">');
-    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    // Issue 13: the large link-preview card.
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('Look at the second answer.');
   });
 
