@@ -105,7 +105,7 @@ test('three tabs make one draft of three sections; reordered and published with 
     'Lazy Fibonacci and its complexity',
     'Lazy sequences in Python – Notes',
   ]);
-  await expect(published.locator('nav.halo-toc a')).toHaveCount(3);
+  await expect(published.locator('nav.halo-toc a[href^="#s-"]')).toHaveCount(3);
   await expect(published.locator('.halo-section-source a').nth(1)).toHaveAttribute(
     'href',
     'https://chatgpt.com/c/6742-abcd',
