@@ -35,6 +35,8 @@ function createMarkdown(): Markdown {
     const lang = (token.info ? md.utils.unescapeAll(token.info).trim() : '').split(/\s+/)[0] ?? '';
     return renderCodeBlock(token.content, lang);
   };
+  // An indented code block is the same code as a fence without a language: same header, same fold.
+  md.renderer.rules.code_block = (tokens, idx) => renderCodeBlock(tokens[idx]!.content, '');
   md.use(lineBreakTagPlugin);
   md.validateLink = (url: string) =>
     SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim()) || url.startsWith(IMAGE_REF);

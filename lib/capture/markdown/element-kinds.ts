@@ -108,6 +108,9 @@ export function isHiddenOrChrome(el: Element): boolean {
   if (el.getAttribute('data-testid')?.endsWith('-action-button')) return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
+  // A published Halo's code header (language, line count) is derived from the code below it,
+  // whose fence carries the language: captured again, the page gives back its own Markdown.
+  if (el.localName === 'figcaption' && el.classList.contains('halo-code-head')) return true;
   return SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '');
 }
 

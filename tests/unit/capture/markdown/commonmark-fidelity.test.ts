@@ -45,8 +45,9 @@ describe('lists that mean what the page meant (issue 20)', () => {
       '<ul><li>a<blockquote><p>b</p></blockquote><pre><code>c\n\nd\n</code></pre></li><li>e<br>f</li><li>g<hr></li></ul>',
     );
     expect(markdown).toBe('- a\n  > b\n  ```\n  c\n\n  d\n  ```\n- e  \n  f\n- g\n  ***');
+    // The page's code header (issue 13) wraps the code; the list around it stays tight.
     expect(rendered(markdown)).toBe(
-      '<ul><li>a<blockquote><p>b</p></blockquote><pre><code>c\n\nd\n</code></pre></li><li>e<br>f</li><li>g<hr></li></ul>',
+      '<ul><li>a<blockquote><p>b</p></blockquote><figure class="halo-code-block"><figcaption class="halo-code-head"><span class="halo-code-lang">text</span><span class="halo-code-lines">3 lines</span></figcaption><pre class="halo-code" tabindex="0"><code>c\n\nd\n</code></pre></figure></li><li>e<br>f</li><li>g<hr></li></ul>',
     );
   });
 
