@@ -9,7 +9,7 @@ import { openAtRealUrl } from './support/extension-driver';
 // Skipped, reason: at the deadline the popup on these hosts never showed the no_selection notice
 // in this branch's build (unresolved, see the issue 11 report); the same reading is covered by
 // tests/unit/capture/chat/generic-reader.test.ts through the capture code itself.
-test.skip('six chat UIs without an adapter are read as generic chats, speakers right and switchable (issue 11)', async ({
+test('six chat UIs without an adapter are read as generic chats, speakers right and switchable (issue 11)', async ({
   context,
   extension,
 }) => {
