@@ -13,7 +13,11 @@ async function wholeThread(): Promise<InPageAnswer> {
   try {
     // A test build's bound is short, so the e2e of a loader that never stops stays cheap.
     const boundMs = __HALO_E2E__ ? 6_000 : undefined;
-    return await captureWholeThread(document, location.href, { signal: link.signal, onProgress: link.progress, boundMs });
+    return await captureWholeThread(document, location.href, {
+      signal: link.signal,
+      onProgress: link.progress,
+      boundMs,
+    });
   } finally {
     link.close();
   }

@@ -130,9 +130,7 @@ export const gemini: ChatAdapter = {
     const model = doc
       .querySelector('bard-mode-switcher .logo-pill-label-container, .share-metadata .model-name')
       ?.textContent?.trim();
-    const warnings = /\/app\//.test(doc.location?.pathname ?? '')
-      ? [GEMINI_OLDER_TURNS]
-      : [];
+    const warnings = /\/app\//.test(doc.location?.pathname ?? '') ? [GEMINI_OLDER_TURNS] : [];
     return {
       title: title && !/^(Google )?Gemini$/i.test(title) ? title : first.slice(0, 80) || 'Gemini conversation',
       ...(model ? { model } : {}),

@@ -8,7 +8,13 @@ import {
   type LoadProgress,
 } from '@/lib/capture/chat/load-older-turns';
 import { adapterForUrl } from '@/lib/capture/chat/registry';
-import { domScroller, findThreadScroller, keepReaderPosition, turnCounter, turnElements } from '@/lib/capture/chat/thread-scroller';
+import {
+  domScroller,
+  findThreadScroller,
+  keepReaderPosition,
+  turnCounter,
+  turnElements,
+} from '@/lib/capture/chat/thread-scroller';
 import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-selection';
 import { guardCapture } from '@/lib/capture/guard-capture';
 import type { CaptureResult } from '@/lib/capture/types';
@@ -94,7 +100,8 @@ export async function captureWholeThread(
       captureThreadOrSelection(doc, url, 'page', options.now) ?? {
         ok: false,
         code: 'unrecognised_layout',
-        message: 'Halo no longer finds a chat thread on this page. Select the part to share, or capture it as an article.',
+        message:
+          'Halo no longer finds a chat thread on this page. Select the part to share, or capture it as an article.',
       },
   );
   const present = (() => {

@@ -58,98 +58,98 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = (set, get, interna
   };
 
   return {
-  phase: 'loading',
-  tabId: null,
-  notice: null,
-  capturing: false,
-  recapture: null,
-  threadInTab: false,
-  threadLoad: null,
+    phase: 'loading',
+    tabId: null,
+    notice: null,
+    capturing: false,
+    recapture: null,
+    threadInTab: false,
+    threadLoad: null,
 
-  async init(tabId) {
-    set({ tabId, draft: await getCurrentDraft() });
-    await internals.watchJobs(get().draft?.id);
-    if (tabId !== null) await get().capture('auto');
-    // After the first paint, and once even when the capture asked for a scan too.
-    internals.scheduleScan();
-    set({ phase: 'ready' });
-  },
+    async init(tabId) {
+      set({ tabId, draft: await getCurrentDraft() });
+      await internals.watchJobs(get().draft?.id);
+      if (tabId !== null) await get().capture('auto');
+      // After the first paint, and once even when the capture asked for a scan too.
+      internals.scheduleScan();
+      set({ phase: 'ready' });
+    },
 
-  async capture(mode) {
-    const { tabId } = get();
-    if (tabId === null) return;
-    set({ capturing: true });
-    try {
-      await adopt(await sendMessage('captureTab', { tabId, mode }), mode);
-    } catch (error) {
-      failed(error);
-    } finally {
-      set({ capturing: false });
-    }
-  },
+    async capture(mode) {
+      const { tabId } = get();
+      if (tabId === null) return;
+      set({ capturing: true });
+      try {
+        await adopt(await sendMessage('captureTab', { tabId, mode }), mode);
+      } catch (error) {
+        failed(error);
+      } finally {
+        set({ capturing: false });
+      }
+    },
 
-  async loadWholeThread() {
-    const { tabId } = get();
-    if (tabId === null || get().threadLoad) return;
-    const loadId = crypto.randomUUID();
-    const current = { port: null as Browser.runtime.Port | null, cancelled: false };
-    loadPort = current;
-    // Listening only while loading, and only to this load's page: the port's other end is the tab.
-    const onConnect = (port: Browser.runtime.Port) => {
-      if (port.name !== threadLoadPort(loadId) || port.sender?.tab?.id !== tabId) return;
-      current.port = port;
-      if (current.cancelled) port.disconnect();
-      port.onMessage.addListener((message: ThreadLoadProgress) => {
-        if (message?.type === 'progress' && !current.cancelled)
-          set({ threadLoad: { turns: message.turns, elapsedMs: message.elapsedMs } });
+    async loadWholeThread() {
+      const { tabId } = get();
+      if (tabId === null || get().threadLoad) return;
+      const loadId = crypto.randomUUID();
+      const current = { port: null as Browser.runtime.Port | null, cancelled: false };
+      loadPort = current;
+      // Listening only while loading, and only to this load's page: the port's other end is the tab.
+      const onConnect = (port: Browser.runtime.Port) => {
+        if (port.name !== threadLoadPort(loadId) || port.sender?.tab?.id !== tabId) return;
+        current.port = port;
+        if (current.cancelled) port.disconnect();
+        port.onMessage.addListener((message: ThreadLoadProgress) => {
+          if (message?.type === 'progress' && !current.cancelled)
+            set({ threadLoad: { turns: message.turns, elapsedMs: message.elapsedMs } });
+        });
+      };
+      browser.runtime.onConnect.addListener(onConnect);
+      set({ capturing: true, threadLoad: { turns: 0, elapsedMs: 0 }, notice: null });
+      try {
+        const result = await sendMessage('captureTab', { tabId, mode: 'thread', loadId });
+        if (!current.cancelled) await adopt(result, 'thread');
+      } catch (error) {
+        if (!current.cancelled) failed(error);
+      } finally {
+        browser.runtime.onConnect.removeListener(onConnect);
+        if (loadPort === current) loadPort = null;
+        set({ capturing: false, threadLoad: null });
+      }
+    },
+
+    cancelThreadLoad() {
+      if (!loadPort) return;
+      loadPort.cancelled = true;
+      // The page stops at once and scrolls the reader back; its capture is then ignored.
+      loadPort.port?.disconnect();
+      set({ threadLoad: null });
+    },
+
+    async resolveRecapture(choice) {
+      const { recapture } = get();
+      set({ recapture: null });
+      if (!recapture || choice === 'cancel') return;
+      if (choice === 'keep-both') {
+        await internals.show(await createFromCapture(recapture.capture));
+        return;
+      }
+      const updated = await updateFromCapture(recapture.existing.id, recapture.capture);
+      if (!updated) {
+        await internals.show(await createFromCapture(recapture.capture));
+        return;
+      }
+      await internals.show(updated.draft);
+      const { added, dropped } = updated;
+      set({
+        notice: {
+          code: 'recaptured',
+          message:
+            `Draft updated: ${added} new block${added === 1 ? '' : 's'}` +
+            (dropped ? `, ${dropped} no longer in the thread removed` : '') +
+            '. Your edits are kept.',
+        },
       });
-    };
-    browser.runtime.onConnect.addListener(onConnect);
-    set({ capturing: true, threadLoad: { turns: 0, elapsedMs: 0 }, notice: null });
-    try {
-      const result = await sendMessage('captureTab', { tabId, mode: 'thread', loadId });
-      if (!current.cancelled) await adopt(result, 'thread');
-    } catch (error) {
-      if (!current.cancelled) failed(error);
-    } finally {
-      browser.runtime.onConnect.removeListener(onConnect);
-      if (loadPort === current) loadPort = null;
-      set({ capturing: false, threadLoad: null });
-    }
-  },
-
-  cancelThreadLoad() {
-    if (!loadPort) return;
-    loadPort.cancelled = true;
-    // The page stops at once and scrolls the reader back; its capture is then ignored.
-    loadPort.port?.disconnect();
-    set({ threadLoad: null });
-  },
-
-  async resolveRecapture(choice) {
-    const { recapture } = get();
-    set({ recapture: null });
-    if (!recapture || choice === 'cancel') return;
-    if (choice === 'keep-both') {
-      await internals.show(await createFromCapture(recapture.capture));
-      return;
-    }
-    const updated = await updateFromCapture(recapture.existing.id, recapture.capture);
-    if (!updated) {
-      await internals.show(await createFromCapture(recapture.capture));
-      return;
-    }
-    await internals.show(updated.draft);
-    const { added, dropped } = updated;
-    set({
-      notice: {
-        code: 'recaptured',
-        message:
-          `Draft updated: ${added} new block${added === 1 ? '' : 's'}` +
-          (dropped ? `, ${dropped} no longer in the thread removed` : '') +
-          '. Your edits are kept.',
-      },
-    });
-  },
-};
+    },
+  };
 };

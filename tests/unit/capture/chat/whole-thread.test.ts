@@ -181,7 +181,9 @@ describe('Load the whole thread (issue 11)', () => {
     const result = await captureWholeThread(page.doc, page.doc.URL, { clock: page.clock });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.code).toBe('failed');
-    expect(!result.ok && result.message).toMatch(/^The page removed some of the thread's turns while older ones were loading/);
+    expect(!result.ok && result.message).toMatch(
+      /^The page removed some of the thread's turns while older ones were loading/,
+    );
   });
 
   it('cancelling stops the scrolling at once and puts the reader back', async () => {
@@ -197,7 +199,9 @@ describe('Load the whole thread (issue 11)', () => {
     await page.clock.sleep(5_000);
     expect(page.scrolls).toBe(scrolls);
     expect(page.clock.t).toBeLessThan(10_000);
-    expect(result.ok && result.capture.warnings[0]).toMatch(/^Loading older turns was stopped: this capture has the 30 turns/);
+    expect(result.ok && result.capture.warnings[0]).toMatch(
+      /^Loading older turns was stopped: this capture has the 30 turns/,
+    );
     expect(page.scroller.scrollHeight - page.scroller.scrollTop).toBe(fromEnd);
   });
 
