@@ -6,7 +6,7 @@ import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
 import { pageHeaders, pageRoutes } from './routes/pages';
 import { statusPage } from './page';
-import type { HaloStore } from './store';
+import { StoreUnavailableError, type HaloStore } from './store';
 
 export interface AppDeps {
   store: HaloStore;
@@ -15,9 +15,21 @@ export interface AppDeps {
   stylesheet: string;
   now?: () => Date;
   log?: (event: Record<string, unknown>) => void;
+  /** True once shutdown began: /readyz says so, so the proxy stops sending new requests here. */
+  draining?: () => boolean;
 }
 
-export function createApp({ store, config, stylesheet, now = () => new Date(), log = () => {} }: AppDeps): Hono {
+/** Seconds a client waits before retrying while the database is away. */
+export const UNAVAILABLE_RETRY_AFTER_S = 2;
+
+export function createApp({
+  store,
+  config,
+  stylesheet,
+  now = () => new Date(),
+  log = () => {},
+  draining = () => false,
+}: AppDeps): Hono {
   const app = new Hono();
 
   // The extension publishes from its service worker (a chrome-extension:// origin). Auth is a bearer
@@ -30,7 +42,20 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
     maxAge: 600,
   });
   app.use('/api/*', apiCors);
-  app.get('/healthz', apiCors, (c) => c.json({ ok: true, halos: store.count() }));
+  // Liveness: the process answers. It never touches the database, so an outage does not get
+  // healthy instances restarted.
+  app.get('/healthz', apiCors, (c) => c.json({ ok: true }));
+  // Readiness: the database answers (and the instance is not shutting down).
+  app.get('/readyz', apiCors, async (c) => {
+    if (draining()) return c.json({ ok: false, store: store.kind, reason: 'shutting down' }, 503);
+    try {
+      return c.json({ ok: true, store: store.kind, halos: await store.count() });
+    } catch (error) {
+      return c.json({ ok: false, store: store.kind, reason: (error as Error).message }, 503, {
+        'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S),
+      });
+    }
+  });
   app.get('/assets/halo.css', (c) =>
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
@@ -43,6 +68,12 @@ export function createApp({ store, config, stylesheet, now = () => new Date(), l
       : c.html(statusPage(404), 404, pageHeaders(false, false)),
   );
   app.onError((error, c) => {
+    if (error instanceof StoreUnavailableError) {
+      log({ event: 'db_unavailable', path: c.req.path, message: error.message });
+      return apiError(c, 503, 'unavailable', 'The Halo database is unavailable right now. Try again shortly.', {
+        headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+      });
+    }
     log({ event: 'error', path: c.req.path, message: error.message });
     return apiError(c, 500, 'internal', 'The server failed to handle this request. Try again later.');
   });

@@ -4,9 +4,18 @@ import { loadConfig } from './config';
 import { startHaloServer } from './start';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const config = loadConfig();
-const server = await startHaloServer({ ...config, logger });
-logger.info({ event: 'listening', url: server.url, db: server.dbPath }, `Halo server on ${server.url}`);
+let server;
+try {
+  server = await startHaloServer({ ...loadConfig(), logger });
+} catch (error) {
+  // A wrong HALO_DATABASE_URL, an unreachable database, a schema newer than this server: say so
+  // plainly and exit non-zero, so a supervisor does not report a healthy start.
+  logger.fatal({ event: 'start_failed', message: (error as Error).message });
+  console.error(`Halo server did not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+const running = server;
+logger.info({ event: 'listening', url: running.url, db: running.database }, `Halo server on ${running.url}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -14,6 +23,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'shutdown', signal });
-    server.close().then(() => process.exit(0));
+    running.close().then(() => process.exit(0));
   });
 }

@@ -1,10 +1,23 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HaloRecord, HaloStore, IdempotentAnswer, StoredImage } from './store';
+import {
+  DAY_MS,
+  IdempotencyLostError,
+  MINUTE_MS,
+  SchemaTooNewError,
+  type BlobStore,
+  type HaloRecord,
+  type HaloStore,
+  type IdempotencyClaim,
+  type IdempotentAnswer,
+  type PageRow,
+  type RateDecision,
+  type StoredImage,
+} from './store';
 
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
-const MIGRATIONS: string[] = [
+export const SQLITE_MIGRATIONS: string[] = [
   `CREATE TABLE halos (
      id TEXT PRIMARY KEY,
      json TEXT NOT NULL,
@@ -32,33 +45,86 @@ const MIGRATIONS: string[] = [
      bytes BLOB NOT NULL,
      PRIMARY KEY (halo_id, n)
    ) STRICT;`,
+  // v4 (issue 14): state shared by processes on one file. An Idempotency-Key is claimed before
+  // its publish (response NULL while in flight), so a second process waits instead of making a
+  // second Halo; rate-limit windows live here; images lose their foreign key because the
+  // BlobStore writes them before the Halo row exists.
+  `CREATE TABLE idempotency_v4 (
+     key TEXT PRIMARY KEY,
+     request_hash TEXT NOT NULL,
+     halo_id TEXT,
+     response TEXT,
+     claimed_at INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO idempotency_v4 (key, request_hash, halo_id, response, claimed_at)
+     SELECT key, request_hash, halo_id, response, 0 FROM idempotency;
+   DROP TABLE idempotency;
+   ALTER TABLE idempotency_v4 RENAME TO idempotency;
+   CREATE TABLE images_v4 (
+     halo_id TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     source_url TEXT NOT NULL,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     PRIMARY KEY (halo_id, n)
+   ) STRICT;
+   INSERT INTO images_v4 SELECT halo_id, n, source_url, type, bytes FROM images;
+   DROP TABLE images;
+   ALTER TABLE images_v4 RENAME TO images;
+   CREATE TABLE rate_limits (
+     key TEXT NOT NULL,
+     window_ms INTEGER NOT NULL,
+     window_start INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_ms)
+   ) STRICT;`,
 ];
+
+/** Thrown inside a transaction to roll it back with an answer. */
+class Refused {
+  constructor(readonly retryAfterSeconds: number) {}
+}
 
 export function openSqliteStore(path: string): HaloStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // busy_timeout first: another process may be migrating or writing right now.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // FULL: with WAL, NORMAL could lose the last commits on power loss, and a 201 promises the
   // Halo is stored. FULL syncs the WAL at every commit; a publish is one small transaction.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const insertHalo = db.prepare(
     `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
      VALUES (@id, @json, @html, @title, @indexable, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
   );
-  const insertKey = db.prepare(
-    `INSERT INTO idempotency (key, request_hash, halo_id, response) VALUES (@key, @requestHash, @haloId, @response)`,
+  const completeKey = db.prepare(
+    `UPDATE idempotency SET halo_id = @haloId, response = @response
+     WHERE key = @key AND request_hash = @requestHash AND response IS NULL`,
   );
   const selectHalo = db.prepare(
     `SELECT id, json, html, title, indexable, edit_token_hash AS editTokenHash, created_at AS createdAt,
             updated_at AS updatedAt, deleted_at AS deletedAt FROM halos WHERE id = ?`,
   );
   const selectKey = db.prepare(
-    `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
+    `SELECT key, request_hash AS requestHash, halo_id AS haloId, response, claimed_at AS claimedAt
+     FROM idempotency WHERE key = ?`,
   );
+  const claimKey = db.prepare(
+    `INSERT INTO idempotency (key, request_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
+  const takeOverKey = db.prepare(
+    `UPDATE idempotency SET request_hash = ?, claimed_at = ? WHERE key = ? AND response IS NULL AND claimed_at <= ?`,
+  );
+  const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND response IS NULL`);
   // As a BLOB: the page goes out as stored, with no decoding and re-encoding per view.
   const selectPage = db.prepare(
     `SELECT CAST(html AS BLOB) AS html, indexable, deleted_at AS deletedAt FROM halos WHERE id = ?`,
@@ -71,55 +137,121 @@ export function openSqliteStore(path: string): HaloStore {
   const deleteHalo = db.prepare(
     `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
   );
+  const countRate = db.prepare(
+    `INSERT INTO rate_limits (key, window_ms, window_start, count) VALUES (@key, @length, @now, 1)
+     ON CONFLICT (key, window_ms) DO UPDATE SET
+       count = CASE WHEN window_start <= @now - @length THEN 1 ELSE count + 1 END,
+       window_start = CASE WHEN window_start <= @now - @length THEN @now ELSE window_start END
+     RETURNING window_start AS start, count`,
+  );
+  const sweepRates = db.prepare(`DELETE FROM rate_limits WHERE window_start <= ? - window_ms`);
 
   const insertImage = db.prepare(
     `INSERT INTO images (halo_id, n, source_url, type, bytes) VALUES (@haloId, @n, @sourceUrl, @type, @bytes)`,
   );
   const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
   const selectImage = db.prepare(`SELECT type, bytes FROM images WHERE halo_id = ? AND n = ?`);
-  const writeImages = (haloId: string, images: StoredImage[]) => {
+  const putImages = db.transaction((haloId: string, images: StoredImage[]) => {
+    deleteImages.run(haloId);
     for (const image of images) insertImage.run({ haloId, ...image });
+  });
+  const blobs: BlobStore = {
+    put: async (haloId, images) => void putImages.immediate(haloId, images),
+    get: async (haloId, n) => selectImage.get(haloId, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
+    remove: async (haloId) => void deleteImages.run(haloId),
   };
-  const insertBoth = db.transaction(
-    (record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>, images: StoredImage[] = []) => {
-      insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
-      writeImages(record.id, images);
-      if (idem) insertKey.run({ ...idem, haloId: record.id });
-    },
-  );
-  const replaceAll = db.transaction((id: string, images: StoredImage[]) => {
-    deleteImages.run(id);
-    writeImages(id, images);
+
+  const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
+    // The key first: when another process took it over, nothing is stored and the caller replays.
+    if (idem && completeKey.run({ ...idem, haloId: record.id }).changes !== 1) throw new IdempotencyLostError();
+    insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
   });
 
+  const claim = db.transaction(
+    (key: string, requestHash: string, now: number, staleAfterMs: number): IdempotencyClaim => {
+      if (claimKey.run(key, requestHash, now).changes === 1) return { state: 'claimed' };
+      if (takeOverKey.run(requestHash, now, key, now - staleAfterMs).changes === 1) return { state: 'claimed' };
+      const row = selectKey.get(key) as (IdempotentAnswer & { response: string | null }) | undefined;
+      if (!row) return { state: 'pending', requestHash };
+      if (row.response === null) return { state: 'pending', requestHash: row.requestHash };
+      return { state: 'done', answer: row };
+    },
+  );
+
+  let lastSweep = 0;
+  const take = db.transaction(
+    (keys: string[], limits: { perMinute: number; perDay: number }, now: number): RateDecision => {
+      let wait = 0;
+      for (const key of keys) {
+        for (const [length, limit] of [
+          [MINUTE_MS, limits.perMinute],
+          [DAY_MS, limits.perDay],
+        ] as const) {
+          const { start, count } = countRate.get({ key, length, now }) as { start: number; count: number };
+          if (count > limit) wait = Math.max(wait, start + length - now);
+        }
+      }
+      if (wait > 0) throw new Refused(Math.ceil(wait / 1000));
+      if (now - lastSweep >= MINUTE_MS) {
+        lastSweep = now;
+        sweepRates.run(now);
+      }
+      return { ok: true };
+    },
+  );
+
   return {
-    insert: (record, idempotency, images) => insertBoth(record, idempotency, images),
-    replaceImages: (id, images) => replaceAll(id, images),
-    getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
-    update: (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
-    markDeleted: (id, at) => {
-      deleteImages.run(id);
+    kind: 'sqlite',
+    blobs,
+    insert: async (record, idempotency) => void insertBoth.immediate(record, idempotency),
+    update: async (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
+    markDeleted: async (id, at) => {
+      await blobs.remove(id);
       deleteHalo.run({ id, at });
     },
-    get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
-    getPage: (id) => {
+    get: async (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
+    getPage: async (id): Promise<PageRow | undefined> => {
       const row = selectPage.get(id) as
         { html: Buffer<ArrayBuffer>; indexable: number; deletedAt: string | null } | undefined;
       return row && { html: row.html, indexable: row.indexable === 1, deletedAt: row.deletedAt };
     },
-    findIdempotent: (key) => selectKey.get(key) as IdempotentAnswer | undefined,
-    count: () => (countHalos.get() as { n: number }).n,
-    close: () => db.close(),
+    findIdempotent: async (key) => {
+      const row = selectKey.get(key) as (IdempotentAnswer & { response: string | null }) | undefined;
+      return row && row.response !== null ? row : undefined;
+    },
+    claimIdempotency: async (key, requestHash, now, staleAfterMs) =>
+      claim.immediate(key, requestHash, now, staleAfterMs),
+    releaseIdempotency: async (key) => void releaseKey.run(key),
+    takeRate: async (keys, limits, now) => {
+      try {
+        return take.immediate(keys, limits, now);
+      } catch (error) {
+        if (error instanceof Refused) return { ok: false, retryAfterSeconds: error.retryAfterSeconds };
+        throw error;
+      }
+    },
+    count: async () => (countHalos.get() as { n: number }).n,
+    ping: async () => void db.prepare('SELECT 1').get(),
+    close: async () => void db.close(),
   };
 }
 
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+/**
+ * Runs the missing migrations, one IMMEDIATE transaction each (SQLite's write lock): a second
+ * process starting at the same time waits, then finds the version already raised. A migration cut
+ * short by kill -9 was rolled back, so the next start runs it again.
+ */
+export function migrateSqlite(db: Database.Database, migrations: string[] = SQLITE_MIGRATIONS): void {
+  for (;;) {
+    const done = db.transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+      if (current === migrations.length) return true;
+      db.exec(migrations[current]!);
+      db.pragma(`user_version = ${current + 1}`);
+      return false;
+    }).immediate();
+    if (done) return;
   }
 }
 

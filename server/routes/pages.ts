@@ -57,8 +57,8 @@ export interface PageView {
 }
 
 /** The HTML answer for /h/:id: one indexed read of the page rendered at publish time. */
-export function pageView(store: HaloStore, id: string, https: boolean, remoteImages = false): PageView {
-  const page = store.getPage(id);
+export async function pageView(store: HaloStore, id: string, https: boolean, remoteImages = false): Promise<PageView> {
+  const page = await store.getPage(id);
   if (!page) return { status: 404, headers: headersFor(false, https), html: statusPage(404) };
   if (page.deletedAt) return { status: 410, headers: headersFor(false, https), html: statusPage(410) };
   return { status: 200, headers: headersFor(page.indexable, https, remoteImages), html: page.html };
@@ -74,23 +74,23 @@ export interface PageDeps {
 
 export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
   const pages = new Hono();
-  pages.get('/h/:id/i/:n', (c) => {
+  pages.get('/h/:id/i/:n', async (c) => {
     const n = Number(c.req.param('n'));
-    const image = Number.isInteger(n) && n >= 0 ? store.getImage(c.req.param('id'), n) : undefined;
+    const image = Number.isInteger(n) && n >= 0 ? await store.blobs.get(c.req.param('id'), n) : undefined;
     if (!image) return c.body(null, 404, IMAGE_HEADERS);
     return c.body(new Uint8Array(image.bytes), 200, { ...IMAGE_HEADERS, 'Content-Type': image.type });
   });
-  pages.get('/h/:file', (c) => {
+  pages.get('/h/:file', async (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');
     const match = FORMATS.exec(c.req.param('file'));
     const [, id, format] = match ?? [];
     if (!match || !format) {
       const view = match
-        ? pageView(store, id!, https)
+        ? await pageView(store, id!, https)
         : { status: 404 as const, headers: headersFor(false, https), html: statusPage(404) };
       return c.body(view.html, view.status, view.headers);
     }
-    const record = store.get(id!);
+    const record = await store.get(id!);
     if (!record || record.deletedAt) {
       const status = record ? 410 : 404;
       return c.body(statusPage(status), status, headersFor(false, https));
@@ -113,15 +113,22 @@ const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})$/;
  * Request and a Response object per view), which costs more than the view itself. Same answer
  * as the Hono route, from the same pageView().
  */
-export function pageFastPath({ store, publicUrl, remoteImages }: PageDeps) {
+export function pageFastPath(
+  { store, publicUrl, remoteImages }: PageDeps,
+  onError: (error: unknown, res: ServerResponse) => void,
+) {
   const https = (publicUrl ?? '').startsWith('https:');
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' || !req.url) return false;
     const match = PAGE_PATH.exec(req.url);
     if (!match) return false;
-    const view = pageView(store, match[1]!, https, remoteImages);
-    res.writeHead(view.status, view.headers);
-    res.end(view.html);
+    pageView(store, match[1]!, https, remoteImages).then(
+      (view) => {
+        res.writeHead(view.status, view.headers);
+        res.end(view.html);
+      },
+      (error: unknown) => onError(error, res),
+    );
     return true;
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, expect, it } from 'vitest';
 import { HaloSchema } from '@/lib/halo/schema';
+import { databaseEnv, freshDatabase, type TestDatabase } from '../support/stores';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -16,12 +17,12 @@ afterEach(() => {
  * The server as one real process (node with tsx's loader, not the tsx wrapper, whose kill -9
  * would orphan the server); resolves with its URL once it listens.
  */
-function startServerProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+function startServerProcess(db: TestDatabase): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
-      HALO_DB_PATH: dbPath,
+      ...databaseEnv(db),
       LOG_LEVEL: 'info',
       HALO_RATE_PER_MINUTE: '100000',
       HALO_RATE_PER_DAY: '1000000',
@@ -62,8 +63,8 @@ const haloNumber = (n: number) => ({
 it('keeps every acknowledged publish, byte-identical, across kill -9', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'halo-crash-'));
   try {
-    const dbPath = join(dir, 'halos.db');
-    const first = await startServerProcess(dbPath);
+    const db = await freshDatabase(dir);
+    const first = await startServerProcess(db);
     const acknowledged = new Map<string, ReturnType<typeof haloNumber>>();
     let killed = false;
     const send = async (n: number) => {
@@ -99,7 +100,7 @@ it('keeps every acknowledged publish, byte-identical, across kill -9', async () 
     await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
     expect(acknowledged.size).toBeGreaterThanOrEqual(150);
 
-    const second = await startServerProcess(dbPath);
+    const second = await startServerProcess(db);
     for (const [id, sent] of acknowledged) {
       const res = await fetch(`${second.url}/h/${id}.json`);
       expect(res.status).toBe(200);

@@ -1,0 +1,390 @@
+/**
+ * The Postgres store (issue 14), for several server instances sharing one database. Driver: `pg`
+ * (node-postgres), the most used and longest maintained Postgres client for Node. What decides it
+ * here is its Pool: `connectionTimeoutMillis` bounds both a new connection and the wait for a busy
+ * pool, `query_timeout` bounds a query on a connection that went silent, and a client that failed
+ * is dropped rather than reused; so a database outage or an exhausted pool becomes a fast error
+ * (answered 503), never a request that hangs.
+ */
+import pg from 'pg';
+import {
+  DAY_MS,
+  IdempotencyLostError,
+  MINUTE_MS,
+  SchemaTooNewError,
+  StoreUnavailableError,
+  type BlobStore,
+  type HaloRecord,
+  type HaloStore,
+  type IdempotencyClaim,
+} from './store';
+
+/** Numbered migrations: index i brings the schema from version i to i + 1 (table halo_migrations). */
+export const PG_MIGRATIONS: string[] = [
+  `CREATE TABLE halos (
+     id text PRIMARY KEY,
+     json text NOT NULL,
+     html text NOT NULL,
+     title text NOT NULL,
+     indexable boolean NOT NULL DEFAULT false,
+     edit_token_hash text NOT NULL,
+     created_at text NOT NULL,
+     updated_at text NOT NULL,
+     deleted_at text
+   );
+   CREATE TABLE idempotency (
+     key text PRIMARY KEY,
+     request_hash text NOT NULL,
+     halo_id text,
+     response text,
+     claimed_at bigint NOT NULL
+   );
+   CREATE TABLE images (
+     halo_id text NOT NULL,
+     n integer NOT NULL,
+     source_url text NOT NULL,
+     type text NOT NULL,
+     bytes bytea NOT NULL,
+     PRIMARY KEY (halo_id, n)
+   );
+   CREATE TABLE rate_limits (
+     key text NOT NULL,
+     window_ms bigint NOT NULL,
+     window_start bigint NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (key, window_ms)
+   );`,
+];
+
+/** Any constant shared by every Halo server: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 1_4_20_26_11;
+
+export interface PgStoreOptions {
+  url: string;
+  /** Connections per instance. */
+  poolSize?: number;
+  /** Longest wait for a connection (new or from a busy pool) before answering 503. */
+  connectTimeoutMs?: number;
+  /** Longest query; beyond it the connection is dropped and the request answered 503. */
+  queryTimeoutMs?: number;
+  /** Longest wait for the database at start-up (a wrong URL fails once this is spent). */
+  startTimeoutMs?: number;
+  log?: (event: Record<string, unknown>) => void;
+  /** Tests only: the migrations to run instead of PG_MIGRATIONS. */
+  migrations?: string[];
+}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+/** Is this error the database being away (retry later) rather than a bug or bad data? */
+function unavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    // connection_exception, insufficient_resources, operator_intervention (shutdown, statement
+    // timeout), system_error.
+    return ['08', '53', '57', '58'].includes(code.slice(0, 2));
+  }
+  return true;
+}
+
+function wrap(error: unknown): Error {
+  if (error instanceof StoreUnavailableError || error instanceof IdempotencyLostError) return error;
+  if (unavailable(error)) {
+    return new StoreUnavailableError(`The database is unavailable: ${(error as Error).message}`, { cause: error });
+  }
+  return error as Error;
+}
+
+export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
+  const { url, log = () => {} } = options;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`HALO_DATABASE_URL is not a URL: expected postgres://user:password@host:5432/database`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`HALO_DATABASE_URL must start with postgres://, got "${parsed.protocol}//…"`);
+  }
+  const queryTimeoutMs = options.queryTimeoutMs ?? 1_500;
+
+  await migratePg(url, options.migrations ?? PG_MIGRATIONS, options.startTimeoutMs ?? 5_000);
+
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 1_000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: queryTimeoutMs,
+    statement_timeout: queryTimeoutMs,
+    keepAlive: true,
+    application_name: 'halo-server',
+  });
+  // An idle connection that the database closed (restart, outage) errors here; the pool drops it.
+  pool.on('error', (error) => log({ event: 'db_idle_client_error', message: error.message }));
+
+  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+    try {
+      return await pool.query<R>(text, values);
+    } catch (error) {
+      throw wrap(error);
+    }
+  };
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw wrap(error);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (unavailable(error) && !(error instanceof IdempotencyLostError) && !(error instanceof Refused)) {
+        broken = error as Error;
+      } else {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      }
+      if (error instanceof Refused) throw error;
+      throw wrap(error);
+    } finally {
+      // A connection that failed mid-transaction is destroyed, never handed to the next request.
+      client.release(broken);
+    }
+  };
+
+  const blobs: BlobStore = {
+    put: (haloId, images) =>
+      transaction(async (client) => {
+        await client.query('DELETE FROM images WHERE halo_id = $1', [haloId]);
+        for (const image of images) {
+          await client.query('INSERT INTO images (halo_id, n, source_url, type, bytes) VALUES ($1, $2, $3, $4, $5)', [
+            haloId,
+            image.n,
+            image.sourceUrl,
+            image.type,
+            image.bytes,
+          ]);
+        }
+      }),
+    get: async (haloId, n) =>
+      (await query<{ type: string; bytes: Buffer }>('SELECT type, bytes FROM images WHERE halo_id = $1 AND n = $2', [
+        haloId,
+        n,
+      ])).rows[0],
+    remove: async (haloId) => void (await query('DELETE FROM images WHERE halo_id = $1', [haloId])),
+  };
+
+  const claimOnce = async (key: string, requestHash: string, now: number, staleAfterMs: number) => {
+    const claimed = await query(
+      `INSERT INTO idempotency (key, request_hash, claimed_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+      [key, requestHash, now],
+    );
+    if (claimed.rowCount === 1) return { state: 'claimed' } as const;
+    const takenOver = await query(
+      `UPDATE idempotency SET request_hash = $2, claimed_at = $3
+       WHERE key = $1 AND response IS NULL AND claimed_at <= $4`,
+      [key, requestHash, now, now - staleAfterMs],
+    );
+    if (takenOver.rowCount === 1) return { state: 'claimed' } as const;
+    const row = (
+      await query<{ request_hash: string; halo_id: string | null; response: string | null }>(
+        'SELECT request_hash, halo_id, response FROM idempotency WHERE key = $1',
+        [key],
+      )
+    ).rows[0];
+    return row;
+  };
+
+  let lastSweep = 0;
+
+  return {
+    kind: 'postgres',
+    blobs,
+    insert: (record, idem) =>
+      transaction(async (client) => {
+        if (idem) {
+          const done = await client.query(
+            `UPDATE idempotency SET halo_id = $2, response = $3
+             WHERE key = $1 AND request_hash = $4 AND response IS NULL`,
+            [idem.key, record.id, idem.response, idem.requestHash],
+          );
+          if (done.rowCount !== 1) throw new IdempotencyLostError();
+        }
+        await client.query(
+          `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            record.id,
+            record.json,
+            record.html,
+            record.title,
+            record.indexable,
+            record.editTokenHash,
+            record.createdAt,
+            record.updatedAt,
+            record.deletedAt,
+          ],
+        );
+      }),
+    update: async (id, change) =>
+      void (await query(
+        `UPDATE halos SET json = $2, html = $3, title = $4, indexable = $5, updated_at = $6
+         WHERE id = $1 AND deleted_at IS NULL`,
+        [id, change.json, change.html, change.title, change.indexable, change.updatedAt],
+      )),
+    markDeleted: (id, at) =>
+      transaction(async (client) => {
+        await client.query('DELETE FROM images WHERE halo_id = $1', [id]);
+        await client.query(
+          `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = $2, updated_at = $2 WHERE id = $1`,
+          [id, at],
+        );
+      }),
+    get: async (id) =>
+      (
+        await query<HaloRecord>(
+          `SELECT id, json, html, title, indexable, edit_token_hash AS "editTokenHash", created_at AS "createdAt",
+                  updated_at AS "updatedAt", deleted_at AS "deletedAt" FROM halos WHERE id = $1`,
+          [id],
+        )
+      ).rows[0],
+    getPage: async (id) => {
+      const row = (
+        await query<{ html: string; indexable: boolean; deleted_at: string | null }>(
+          'SELECT html, indexable, deleted_at FROM halos WHERE id = $1',
+          [id],
+        )
+      ).rows[0];
+      return row && { html: Buffer.from(row.html), indexable: row.indexable, deletedAt: row.deleted_at };
+    },
+    findIdempotent: async (key) => {
+      const row = (
+        await query<{ request_hash: string; halo_id: string; response: string | null }>(
+          'SELECT request_hash, halo_id, response FROM idempotency WHERE key = $1',
+          [key],
+        )
+      ).rows[0];
+      return row?.response ? { key, requestHash: row.request_hash, haloId: row.halo_id, response: row.response } : undefined;
+    },
+    claimIdempotency: async (key, requestHash, now, staleAfterMs): Promise<IdempotencyClaim> => {
+      // The key may vanish between the statements (its owner gave it back): then claim again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const found = await claimOnce(key, requestHash, now, staleAfterMs);
+        if (!found) continue;
+        if ('state' in found) return found;
+        if (found.response === null) return { state: 'pending', requestHash: found.request_hash };
+        return {
+          state: 'done',
+          answer: { key, requestHash: found.request_hash, haloId: found.halo_id!, response: found.response },
+        };
+      }
+      return { state: 'pending', requestHash };
+    },
+    releaseIdempotency: async (key) =>
+      void (await query('DELETE FROM idempotency WHERE key = $1 AND response IS NULL', [key])),
+    takeRate: async (keys, limits, now) => {
+      // Sorted, so two requests lock the same rows in the same order (no deadlock).
+      const sorted = [...new Set(keys)].sort();
+      try {
+        return await transaction(async (client) => {
+          const { rows } = await client.query<{ window_ms: string; window_start: string; count: number }>(
+            `INSERT INTO rate_limits (key, window_ms, window_start, count)
+             SELECT k, w, $3, 1 FROM unnest($1::text[]) AS k CROSS JOIN unnest($2::bigint[]) AS w
+             ORDER BY k, w
+             ON CONFLICT (key, window_ms) DO UPDATE SET
+               count = CASE WHEN rate_limits.window_start <= $3 - rate_limits.window_ms THEN 1
+                            ELSE rate_limits.count + 1 END,
+               window_start = CASE WHEN rate_limits.window_start <= $3 - rate_limits.window_ms THEN $3
+                                   ELSE rate_limits.window_start END
+             RETURNING window_ms, window_start, count`,
+            [sorted, [MINUTE_MS, DAY_MS], now],
+          );
+          let wait = 0;
+          for (const row of rows) {
+            const length = Number(row.window_ms);
+            const limit = length === MINUTE_MS ? limits.perMinute : limits.perDay;
+            if (row.count > limit) wait = Math.max(wait, Number(row.window_start) + length - now);
+          }
+          // Refused: roll back, so a refused publish counts for nothing.
+          if (wait > 0) throw new Refused(Math.ceil(wait / 1000));
+          if (now - lastSweep >= MINUTE_MS) {
+            lastSweep = now;
+            await client.query('DELETE FROM rate_limits WHERE window_start <= $1 - window_ms', [now]);
+          }
+          return { ok: true } as const;
+        });
+      } catch (error) {
+        if (error instanceof Refused) return { ok: false, retryAfterSeconds: error.retryAfterSeconds };
+        throw error;
+      }
+    },
+    count: async () =>
+      Number((await query<{ n: string }>('SELECT count(*) AS n FROM halos WHERE deleted_at IS NULL')).rows[0]!.n),
+    ping: async () => void (await query('SELECT 1')),
+    close: () => pool.end(),
+  };
+}
+
+class Refused {
+  constructor(readonly retryAfterSeconds: number) {}
+}
+
+/**
+ * Brings the schema up to date under an advisory lock, so instances starting together take turns.
+ * Each migration is one transaction with its version row: one cut short by kill -9 is rolled back
+ * by Postgres and runs again at the next start. A newer schema is refused, never downgraded.
+ */
+export async function migratePg(url: string, migrations: string[], timeoutMs: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  // An error event with no listener would crash the process instead of reaching the caller.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`Cannot connect to the Postgres database at ${redactUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS halo_migrations (
+         version integer PRIMARY KEY,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM halo_migrations');
+    let current = rows[0]?.v ?? 0;
+    if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+    for (; current < migrations.length; current++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migrations[current]!);
+        await client.query('INSERT INTO halo_migrations (version) VALUES ($1)', [current + 1]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    }
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    return current;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+

@@ -1,0 +1,33 @@
+/** Fresh databases for the store a test project runs on (tests/support/store-kinds.ts). */
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { ServerConfig } from '../../server/config';
+import { openStore } from '../../server/start';
+import { loadConfig } from '../../server/config';
+import type { HaloStore } from '../../server/store';
+import { createDatabaseAt } from './postgres-cluster';
+import { STORE_KINDS, type StoreKind } from './store-kinds';
+
+export type TestDatabase = Pick<ServerConfig, 'dbPath' | 'databaseUrl'>;
+
+/** The store this test project runs on: HALO_TEST_STORE, set per project by vitest.config.ts. */
+export function testStoreKind(): StoreKind {
+  const kind = process.env.HALO_TEST_STORE ?? 'sqlite';
+  if (!(STORE_KINDS as readonly string[]).includes(kind)) throw new Error(`HALO_TEST_STORE: unknown store "${kind}"`);
+  return kind as StoreKind;
+}
+
+/** Server options for a fresh, empty database of this kind (`dir`: a temp folder of the test's). */
+export async function freshDatabase(dir: string, kind: StoreKind = testStoreKind(), name = 'halos'): Promise<TestDatabase> {
+  const dbPath = join(dir, `${name}.db`);
+  if (kind === 'sqlite') return { dbPath, databaseUrl: null };
+  return { dbPath, databaseUrl: await createDatabaseAt(inject('postgresAdminUrl')) };
+}
+
+/** The same as environment variables, for a server started as its own process. */
+export const databaseEnv = (db: TestDatabase): Record<string, string> =>
+  db.databaseUrl ? { HALO_DATABASE_URL: db.databaseUrl } : { HALO_DB_PATH: db.dbPath };
+
+/** Opens the test's database directly, to look at what the server stored. */
+export const openTestStore = (db: TestDatabase): Promise<HaloStore> =>
+  openStore({ ...loadConfig({}), ...db }, () => {});
