@@ -115,8 +115,7 @@ export function openSqliteStore(path: string): HaloStore {
             updated_at AS updatedAt, deleted_at AS deletedAt FROM halos WHERE id = ?`,
   );
   const selectKey = db.prepare(
-    `SELECT key, request_hash AS requestHash, halo_id AS haloId, response, claimed_at AS claimedAt
-     FROM idempotency WHERE key = ?`,
+    `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
   );
   const claimKey = db.prepare(
     `INSERT INTO idempotency (key, request_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`,
