@@ -5,6 +5,7 @@ source "$(dirname "$0")/env.sh"
 halo_ensure_node
 halo_ensure_deps
 halo_ensure_chromium
+halo_ensure_postgres
 cd "$halo_root"
 
 step() { printf '\n== %s\n' "$1"; }

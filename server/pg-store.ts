@@ -122,7 +122,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 1_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 1_500,
     idleTimeoutMillis: 30_000,
     query_timeout: queryTimeoutMs,
     statement_timeout: queryTimeoutMs,
@@ -181,10 +181,12 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
         }
       }),
     get: async (haloId, n) =>
-      (await query<{ type: string; bytes: Buffer }>('SELECT type, bytes FROM images WHERE halo_id = $1 AND n = $2', [
-        haloId,
-        n,
-      ])).rows[0],
+      (
+        await query<{ type: string; bytes: Buffer }>('SELECT type, bytes FROM images WHERE halo_id = $1 AND n = $2', [
+          haloId,
+          n,
+        ])
+      ).rows[0],
     remove: async (haloId) => void (await query('DELETE FROM images WHERE halo_id = $1', [haloId])),
   };
 
@@ -278,7 +280,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
           [key],
         )
       ).rows[0];
-      return row?.response ? { key, requestHash: row.request_hash, haloId: row.halo_id, response: row.response } : undefined;
+      return row?.response
+        ? { key, requestHash: row.request_hash, haloId: row.halo_id, response: row.response }
+        : undefined;
     },
     claimIdempotency: async (key, requestHash, now, staleAfterMs): Promise<IdempotencyClaim> => {
       // The key may vanish between the statements (its owner gave it back): then claim again.
@@ -387,4 +391,3 @@ export async function migratePg(url: string, migrations: string[], timeoutMs: nu
     await client.end().catch(() => {});
   }
 }
-

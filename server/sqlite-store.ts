@@ -242,14 +242,16 @@ export function openSqliteStore(path: string): HaloStore {
  */
 export function migrateSqlite(db: Database.Database, migrations: string[] = SQLITE_MIGRATIONS): void {
   for (;;) {
-    const done = db.transaction(() => {
-      const current = db.pragma('user_version', { simple: true }) as number;
-      if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
-      if (current === migrations.length) return true;
-      db.exec(migrations[current]!);
-      db.pragma(`user_version = ${current + 1}`);
-      return false;
-    }).immediate();
+    const done = db
+      .transaction(() => {
+        const current = db.pragma('user_version', { simple: true }) as number;
+        if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+        if (current === migrations.length) return true;
+        db.exec(migrations[current]!);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
     if (done) return;
   }
 }

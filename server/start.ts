@@ -26,7 +26,10 @@ export interface RunningServer {
 const stylesheetUrl = new URL('../lib/halo/halo.css', import.meta.url);
 
 /** The store the configuration names: Postgres when HALO_DATABASE_URL is set, else the SQLite file. */
-export async function openStore(config: ServerConfig, log: (event: Record<string, unknown>) => void): Promise<HaloStore> {
+export async function openStore(
+  config: ServerConfig,
+  log: (event: Record<string, unknown>) => void,
+): Promise<HaloStore> {
   if (config.databaseUrl) return openPgStore({ url: config.databaseUrl, poolSize: config.dbPoolSize, log });
   return openSqliteStore(config.dbPath);
 }

@@ -34,9 +34,7 @@ export interface IdempotentAnswer {
  * another request (maybe on another instance) is publishing with this key right now.
  */
 export type IdempotencyClaim =
-  | { state: 'claimed' }
-  | { state: 'done'; answer: IdempotentAnswer }
-  | { state: 'pending'; requestHash: string };
+  { state: 'claimed' } | { state: 'done'; answer: IdempotentAnswer } | { state: 'pending'; requestHash: string };
 
 /** A copy of an image a Halo shows, kept at publish time and served from the Halo's origin. */
 export interface StoredImage {

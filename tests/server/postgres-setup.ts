@@ -1,7 +1,7 @@
-// vitest globalSetup (issue 14): one throwaway Postgres cluster for the whole run, stopped after.
+// vitest globalSetup (issue 14): one throwaway Postgres cluster for the run, stopped after.
 // Tests reach it with inject('postgresAdminUrl') and make their own database each.
 import type { TestProject } from 'vitest/node';
-import { startPostgresCluster } from '../support/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,8 +9,13 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const cluster = await startPostgresCluster();
+let cluster: PostgresCluster | undefined;
+
+export async function setup(project: TestProject) {
+  cluster = await startPostgresCluster();
   project.provide('postgresAdminUrl', cluster.adminUrl);
-  return () => cluster.destroy();
+}
+
+export async function teardown() {
+  await cluster?.destroy();
 }

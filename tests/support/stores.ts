@@ -18,7 +18,11 @@ export function testStoreKind(): StoreKind {
 }
 
 /** Server options for a fresh, empty database of this kind (`dir`: a temp folder of the test's). */
-export async function freshDatabase(dir: string, kind: StoreKind = testStoreKind(), name = 'halos'): Promise<TestDatabase> {
+export async function freshDatabase(
+  dir: string,
+  kind: StoreKind = testStoreKind(),
+  name = 'halos',
+): Promise<TestDatabase> {
   const dbPath = join(dir, `${name}.db`);
   if (kind === 'sqlite') return { dbPath, databaseUrl: null };
   return { dbPath, databaseUrl: await createDatabaseAt(inject('postgresAdminUrl')) };
