@@ -47,6 +47,18 @@ halo_ensure_postgres() {
   fi
 }
 
+halo_ensure_firefox() {
+  export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+  if [ -x "$FIREFOX_PATH" ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "halo: installing Firefox ESR (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  else
+    echo "halo: Firefox ESR not found at $FIREFOX_PATH; install it (apt-get install firefox-esr) or set FIREFOX_PATH" >&2
+    return 1
+  fi
+}
+
 # Installs node_modules when missing or older than the lock file (a fresh clone, a pull).
 halo_ensure_deps() {
   cd "$halo_root" || return 1

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: every check CI makes, in order: typecheck, lint, unit and server tests, build, e2e.
+# `npm test`: every check CI makes, in order: typecheck, lint, unit and server tests, build, e2e
+# in Chromium, then e2e in Firefox.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 halo_ensure_node
 halo_ensure_deps
 halo_ensure_chromium
+halo_ensure_firefox
 halo_ensure_postgres
 cd "$halo_root"
 
@@ -18,3 +20,5 @@ npx web-ext lint --source-dir "${HALO_OUT_DIR:-.output}/firefox-mv3" --no-config
 # HALO_E2E=1: the menu and shortcut handlers are reachable from tests/e2e (never in a user build).
 step "build (chrome-mv3, with the e2e hooks)"; HALO_E2E=1 npx wxt build
 step "e2e (Playwright, built extension, Chromium)"; npx playwright test
+# The user build from the web-ext lint step above, in real Firefox ESR over WebDriver BiDi (issue 15).
+step "e2e (Firefox ESR, built add-on)"; npx playwright test -c playwright.firefox.config.ts

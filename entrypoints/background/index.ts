@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema module loads (lib/halo/zod-jitless.ts).
+import '@/lib/halo/zod-jitless';
 import { defineBackground } from '#imports';
 import { exposeE2eHooks } from '@/lib/background/expose-e2e-hooks';
 import { setupCommands } from '@/lib/background/setup-commands';

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * Extension pages may not eval (the MV3 content security policy), and zod's JIT would try: it
+ * probes `new Function` when each object schema is built, which Firefox reports as a CSP
+ * violation in the add-on's console at every start (issue 15), and AMO's linter flags (issue 18).
+ * The extension validates interpreted; the server keeps the JIT. Schemas are built when their
+ * modules load, so this must run first: it is the FIRST import of every extension entrypoint
+ * (tests/unit/halo/zod-jitless.test.ts checks that).
+ */
+z.config({ jitless: true });

@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// The Firefox suite (issue 15): real Firefox ESR driven over WebDriver BiDi by puppeteer-core
+// (tests/e2e-firefox/support/firefox-driver.ts); Playwright is only the test runner here.
+export default defineConfig({
+  testDir: 'tests/e2e-firefox',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  reporter: [['list']],
+});
