@@ -115,14 +115,14 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new Error(`HALO_DATABASE_URL must start with postgres://, got "${parsed.protocol}//…"`);
   }
-  const queryTimeoutMs = options.queryTimeoutMs ?? 1_500;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 1_000;
 
   await migratePg(url, options.migrations ?? PG_MIGRATIONS, options.startTimeoutMs ?? 5_000);
 
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 1_500,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 1_000,
     idleTimeoutMillis: 30_000,
     query_timeout: queryTimeoutMs,
     statement_timeout: queryTimeoutMs,
@@ -132,21 +132,38 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
   // An idle connection that the database closed (restart, outage) errors here; the pool drops it.
   pool.on('error', (error) => log({ event: 'db_idle_client_error', message: error.message }));
 
+  // For a moment after the database failed, requests fail at once instead of each waiting for
+  // its own timeout: a publish makes several queries, and the whole request must stay short.
+  let downUntil = 0;
+  const failed = (error: unknown): Error => {
+    const wrapped = wrap(error);
+    if (wrapped instanceof StoreUnavailableError) downUntil = Date.now() + 500;
+    return wrapped;
+  };
+  const checkUp = () => {
+    if (Date.now() < downUntil) throw new StoreUnavailableError('The database was unreachable a moment ago.');
+  };
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+    checkUp();
     try {
       return await pool.query<R>(text, values);
     } catch (error) {
-      throw wrap(error);
+      throw failed(error);
     }
   };
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    checkUp();
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (error) {
-      throw wrap(error);
+      throw failed(error);
     }
     let broken: Error | undefined;
+    // A checked-out client has no listener of the pool's: without this one, the database going
+    // away mid-transaction would be an uncaught 'error' event, and end the process.
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -159,9 +176,10 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
         await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       }
       if (error instanceof Refused) throw error;
-      throw wrap(error);
+      throw failed(error);
     } finally {
       // A connection that failed mid-transaction is destroyed, never handed to the next request.
+      client.off('error', lost);
       client.release(broken);
     }
   };
