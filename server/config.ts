@@ -8,6 +8,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Postgres connections per instance. */
   dbPoolSize: number;
+  /** Longest wait for a Postgres connection or query before answering 503. */
+  dbTimeoutMs: number;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   /** When set, POST/PUT/DELETE need `Authorization: Bearer <token>`. */
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dbPath: env.HALO_DB_PATH ?? 'data/halos.db',
     databaseUrl: env.HALO_DATABASE_URL?.trim() || null,
     dbPoolSize: positive(env.HALO_DB_POOL_SIZE, 10, 'HALO_DB_POOL_SIZE'),
+    dbTimeoutMs: positive(env.HALO_DB_TIMEOUT_MS, 1_000, 'HALO_DB_TIMEOUT_MS'),
     bodyLimitBytes: limit,
     apiToken: env.HALO_API_TOKEN?.trim() || null,
     publicUrl: env.HALO_PUBLIC_URL?.replace(/\/+$/, '') || null,

@@ -30,7 +30,10 @@ export async function openStore(
   config: ServerConfig,
   log: (event: Record<string, unknown>) => void,
 ): Promise<HaloStore> {
-  if (config.databaseUrl) return openPgStore({ url: config.databaseUrl, poolSize: config.dbPoolSize, log });
+  if (config.databaseUrl) {
+    const { databaseUrl: url, dbPoolSize: poolSize, dbTimeoutMs: timeout } = config;
+    return openPgStore({ url, poolSize, connectTimeoutMs: timeout, queryTimeoutMs: timeout, log });
+  }
   return openSqliteStore(config.dbPath);
 }
 

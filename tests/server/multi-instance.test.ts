@@ -80,7 +80,13 @@ describe('three instances on one Postgres (issue 14)', () => {
 
   it('answers the 31st publish in a minute from one client with 429 on any instance', async () => {
     const client = { 'X-Forwarded-For': '192.0.2.31' };
-    for (let i = 0; i < 30; i++) expect((await publish(tinyHalo(`r${i}`), client)).status).toBe(201);
+    for (let i = 0; i < 30; i++) {
+      let status: number;
+      // A 503 on a busy machine is counted by no window (refusals roll back): send it again.
+      do status = (await publish(tinyHalo(`r${i}`), client)).status;
+      while (status === 503);
+      expect(status).toBe(201);
+    }
     for (const instance of instances) {
       const res = await publish(tinyHalo('r31'), client, instance);
       expect(res.status).toBe(429);
