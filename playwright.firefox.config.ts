@@ -7,7 +7,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,
-  timeout: 90_000,
+  // Generous: a busy 2-core machine makes Firefox slow to start; no test depends on speed.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [['list']],

@@ -7,6 +7,12 @@ const postgres = ['tests/server/postgres-setup.ts'];
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // The build flags wxt.config.ts defines, at their defaults (an ordinary local build).
+  define: {
+    __HALO_E2E__: 'false',
+    __HALO_DEFAULT_ENDPOINT__: JSON.stringify('http://127.0.0.1:8787'),
+    __HALO_REQUIRE_TOKEN__: 'false',
+  },
   test: {
     projects: [
       {

@@ -1,7 +1,13 @@
 import { defineConfig } from 'wxt';
+import { buildEndpoint, buildRequiresToken } from './lib/publish/build-endpoint';
 
 // HALO_OUT_DIR lets parallel builds (tests, benches) use their own output folder.
 const outDir = process.env.HALO_OUT_DIR ?? '.output';
+// A team's own server built in (issue 19); throws, failing the build, for an unsafe endpoint.
+const defaultEndpoint = buildEndpoint(process.env.HALO_ENDPOINT);
+const requireToken = buildRequiresToken(process.env.HALO_REQUIRE_TOKEN);
+
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   imports: false,
@@ -9,7 +15,13 @@ export default defineConfig({
   outDir,
   // HALO_E2E=1 (npm test's build) exposes the menu and shortcut handlers to tests/e2e; every other
   // build compiles that branch out (entrypoints/background/index.ts).
-  vite: () => ({ define: { __HALO_E2E__: JSON.stringify(process.env.HALO_E2E === '1') } }),
+  vite: () => ({
+    define: {
+      __HALO_E2E__: JSON.stringify(process.env.HALO_E2E === '1'),
+      __HALO_DEFAULT_ENDPOINT__: JSON.stringify(defaultEndpoint),
+      __HALO_REQUIRE_TOKEN__: JSON.stringify(requireToken),
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Halo Lumin',
     description: 'Share a selection, an article or a whole AI chat thread as one clean page: a Halo.',
@@ -27,10 +39,14 @@ export default defineConfig({
       // IndexedDB's far larger limits, and there the permission would be shown at install.
       ...(browser === 'firefox' ? [] : ['offscreen', 'unlimitedStorage']),
     ],
+    // What an administrator may set by policy (issue 19; Firefox reads enterprise policies instead).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The same words as IDLE_TITLE in lib/background/action-status.ts.
-    action: { default_title: 'Share as Halo' },
+    action: { default_title: 'Share as Halo', default_icon: ICONS },
+    // From assets/halo-mark.svg by `npm run icons` (issue 18).
+    icons: ICONS,
     commands: {
       // Opens the popup, which captures the tab afresh: the keyboard way to the editor.
       _execute_action: {
@@ -52,6 +68,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 (AMO's linter checks it).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

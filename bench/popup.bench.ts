@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FIRST_ROWS } from '../components/block-list';
 import type { CDPSession } from '@playwright/test';
 import type { Draft } from '../lib/draft/draft';
-import { launchWithExtension, serviceWorkerOf } from '../tests/e2e/support/extension-driver';
+import { dismissWelcome, launchWithExtension, serviceWorkerOf } from '../tests/e2e/support/extension-driver';
 import { ensureBuilt, median, percentile } from './support';
 import type { BenchRow } from './types';
 
@@ -108,6 +108,7 @@ export async function run(): Promise<BenchRow[]> {
   try {
     const sw = await serviceWorkerOf(context);
     const extensionId = new URL(sw.url()).host;
+    await dismissWelcome(context);
     const draft = chatDraft(MESSAGES);
     await sw.evaluate(
       (d) =>

@@ -58,7 +58,8 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
               {new Date(state.nextAttemptAt).toLocaleTimeString()}.{' '}
               <button type="button" onClick={onRetry}>
                 Retry now
-              </button>
+              </button>{' '}
+              <OpenOptionsButton unreachable={state.lastError !== undefined && state.lastError.status === undefined} />
             </p>
           )}
           {state.status === 'publishing' && <p>Publishing…</p>}

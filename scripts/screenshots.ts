@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startHaloServer } from '../server/start';
 import {
   ExtensionDriver,
+  dismissWelcome,
   launchWithExtension,
   selectContents,
   serviceWorkerOf,
@@ -22,6 +23,7 @@ const context = await launchWithExtension(join(work, 'profile'));
 try {
   const sw = await serviceWorkerOf(context);
   const extension = new ExtensionDriver(context, new URL(sw.url()).host);
+  await dismissWelcome(context);
   await extension.setEndpoint(server.url);
 
   const fixture = await readFile(new URL('../tests/fixtures/pages/selection-article.html', import.meta.url), 'utf8');

@@ -5,6 +5,7 @@ import { apiError } from './api-error';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
 import { pageHeaders, pageRoutes } from './routes/pages';
+import { frontDoorPage } from './front-door';
 import { statusPage } from './page';
 import { StoreUnavailableError, type HaloStore } from './store';
 
@@ -58,6 +59,13 @@ export function createApp({
   });
   app.get('/assets/halo.css', (c) =>
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
+  app.get('/', (c) =>
+    c.html(
+      frontDoorPage({ url: config.publicUrl ?? new URL(c.req.url).origin, tokenRequired: config.apiToken !== null }),
+      200,
+      { ...pageHeaders(false, false), 'Cache-Control': 'no-cache' },
+    ),
   );
   app.route(API_PREFIX, apiRoutes({ store, config, now, log }));
   app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));

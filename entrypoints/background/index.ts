@@ -4,11 +4,13 @@ import { defineBackground } from '#imports';
 import { exposeE2eHooks } from '@/lib/background/expose-e2e-hooks';
 import { setupCommands } from '@/lib/background/setup-commands';
 import { setupContextMenus } from '@/lib/background/setup-context-menus';
+import { setupFirstRun } from '@/lib/background/setup-first-run';
 import { setupMessages } from '@/lib/background/setup-messages';
 import { setupPublishStatus } from '@/lib/background/publish-status';
 import { setupQueue } from '@/lib/background/setup-queue';
 
 export default defineBackground(() => {
+  setupFirstRun();
   setupMessages();
   setupContextMenus();
   setupCommands();

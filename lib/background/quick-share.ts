@@ -4,6 +4,7 @@ import { describeJob } from '@/lib/background/publish-status';
 import { captureInTab } from '@/lib/capture/run-in-tab';
 import { adoptCapture } from '@/lib/draft/repository';
 import { copyFromBackground } from '@/lib/publish/clipboard';
+import { readSettings } from '@/lib/publish/effective-settings';
 import { enqueuePublish } from '@/lib/publish/queue';
 import { findInDraft } from '@/lib/redact/draft-findings';
 import { consentItem } from '@/lib/storage/items';
@@ -15,6 +16,12 @@ import { consentItem } from '@/lib/storage/items';
  * says when it landed (publish-status.ts), popup or not.
  */
 export async function quickShare(tabId: number): Promise<void> {
+  // An organisation may want every publish to pass through the editor (issue 19).
+  if (!(await readSettings()).allowQuickShare) {
+    await showActionStatus('!', 'Halo: quick share is turned off by your organisation. Publish from the editor.');
+    await openEditor(tabId);
+    return;
+  }
   const result = await captureInTab(tabId, 'any');
   if (!result.ok) {
     await showActionStatus('!', `Halo: ${result.message}`);

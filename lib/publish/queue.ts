@@ -8,7 +8,8 @@ import { deleteHalo, sendHalo, type PublishOutcome } from '@/lib/publish/client'
 import { copyFromBackground } from '@/lib/publish/clipboard';
 import type { PublishJob, PublishState } from '@/lib/publish/job';
 import { recordEnded, recordPublished, recordUpdated, type PublishedHalo } from '@/lib/publish/published';
-import { publishedItem, publishJobsItem, settingsItem } from '@/lib/storage/items';
+import { publishedItem, publishJobsItem } from '@/lib/storage/items';
+import { readSettings } from '@/lib/publish/effective-settings';
 
 /**
  * The persisted publish queue. A job is written to storage before anything is sent, so a worker
@@ -60,7 +61,10 @@ export class PublishRefused extends Error {}
 async function haloOfDraft(draftId: string, missing = 'This draft no longer exists.'): Promise<Halo> {
   const draft = await loadDraft(draftId);
   if (!draft) throw new PublishRefused(missing);
-  const checked = validateHalo(draftToHalo(draft));
+  const halo = draftToHalo(draft);
+  // An organisation that forbids indexing wins over the author's choice (issue 19).
+  if (halo.allowSearchEngines && !(await readSettings()).allowSearchEngines) delete halo.allowSearchEngines;
+  const checked = validateHalo(halo);
   if (!checked.ok) throw new PublishRefused(checked.problems.map((p) => p.message).join('; '));
   return checked.value;
 }
@@ -98,7 +102,10 @@ async function enqueue(
 /** Queues the draft's current content for publishing and starts the first attempt. */
 export async function enqueuePublish(draftId: string): Promise<PublishJob> {
   const halo = await haloOfDraft(draftId);
-  const { endpoint } = await settingsItem.getValue();
+  const { endpoint, apiToken } = await readSettings();
+  if (__HALO_REQUIRE_TOKEN__ && !apiToken) {
+    throw new PublishRefused("This Halo package publishes only with an API token: set it in Halo's settings.");
+  }
   // Publishing unchanged content again reuses the job that already made (or is making) it.
   const idempotencyKey = await idempotencyKeyFor(draftId, halo);
   return enqueue({ draftId, operation: 'create', idempotencyKey, halo, endpoint });
@@ -163,7 +170,7 @@ type Failure = Extract<PublishOutcome, { ok: false }>;
 /** A new Halo: the link goes on the clipboard and into the Published list. */
 async function create(job: PublishJob, halo: Halo): Promise<PublishState | Failure> {
   // The endpoint as set now: fixing it in the options is how a user rescues a queued publish.
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   if (settings.endpoint !== job.endpoint) {
     const { id } = job;
     await withJobs((jobs) => {
@@ -195,7 +202,7 @@ async function create(job: PublishJob, halo: Halo): Promise<PublishState | Failu
  * only to the endpoint it was set for. A Halo already gone (410) counts as unpublished.
  */
 async function change(job: PublishJob, record: PublishedHalo): Promise<PublishState | Failure> {
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   const target = { haloId: record.haloId, editToken: record.editToken };
   const to = { endpoint: record.endpoint, apiToken: settings.endpoint === record.endpoint ? settings.apiToken : '' };
   const at = new Date().toISOString();

@@ -10,7 +10,8 @@ import type { PublishedHalo } from '@/lib/publish/published';
  * of the old shape (tests/unit/storage/).
  */
 
-export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
+/** The local server, or the team's own server built in with HALO_ENDPOINT (issue 19, wxt.config.ts). */
+export const DEFAULT_ENDPOINT = __HALO_DEFAULT_ENDPOINT__;
 
 export interface Settings {
   /** Base URL of the Halo endpoint, without a trailing slash. */
@@ -97,3 +98,15 @@ export const publishedItem = storage.defineItem<Record<string, PublishedHalo>>('
   version: 1,
   fallback: {},
 });
+
+/**
+ * What an administrator set by policy (issue 19): read-only, written by the browser from Chrome's
+ * managed storage or Firefox's enterprise policies. Not versioned: the extension never writes it,
+ * so it has nothing to migrate; lib/publish/policy.ts checks every value.
+ */
+export const managedPolicyItems = {
+  endpoint: storage.defineItem<unknown>('managed:endpoint'),
+  apiToken: storage.defineItem<unknown>('managed:apiToken'),
+  allowSearchEngines: storage.defineItem<unknown>('managed:allowSearchEngines'),
+  allowQuickShare: storage.defineItem<unknown>('managed:allowQuickShare'),
+};

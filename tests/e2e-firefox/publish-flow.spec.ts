@@ -59,7 +59,7 @@ test('a selection is captured, edited, published and its link copied, in Firefox
   const link = await publish(editor);
   expect(link.startsWith(`${server.url}/h/`)).toBe(true);
 
-  await expect.poll(() => firefox.readClipboard(), { timeout: 15_000 }).toBe(link);
+  await expect.poll(() => firefox.readClipboard(), { timeout: 30_000 }).toBe(link);
 
   const response = await fetch(link);
   expect(response.status).toBe(200);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHaloServer, type RunningServer, type StartOptions } from '../../server/start';
 import {
+  dismissWelcome,
   ExtensionDriver,
   launchWithExtension,
   serviceWorkerOf,
@@ -57,6 +58,8 @@ export const test = base.extend<Fixtures>({
   },
   extension: async ({ context, server }, use) => {
     const sw = await serviceWorkerOf(context);
+    // A fresh profile is a first install: the welcome page opens (issue 19, tests/e2e/first-run.spec.ts).
+    await dismissWelcome(context);
     const driver = new ExtensionDriver(context, new URL(sw.url()).host);
     await driver.setEndpoint(server.url);
     await use(driver);

@@ -43,13 +43,37 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts Chromium with the built extension on a profile folder (reused to test a browser restart). */
-export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+/**
+ * Starts Chromium with the built extension on a profile folder (reused to test a browser restart).
+ * `extensionDir`: another build of it (e.g. one made with HALO_ENDPOINT).
+ */
+export async function launchWithExtension(profileDir: string, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
+}
+
+/** The welcome page the extension opens when installed (issue 19), once it is open. */
+export async function welcomePage(context: BrowserContext, timeoutMs = 10_000): Promise<Page> {
+  const isWelcome = (page: Page) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html$/.test(page.url());
+  const open = context.pages().find(isWelcome);
+  if (open) {
+    await open.waitForLoadState();
+    return open;
+  }
+  const page = await context.waitForEvent('page', { predicate: isWelcome, timeout: timeoutMs });
+  await page.waitForLoadState();
+  return page;
+}
+
+/**
+ * Closes the welcome page a fresh profile opens on install, so that it cannot take the focus
+ * from the page a test works on.
+ */
+export async function dismissWelcome(context: BrowserContext): Promise<void> {
+  await (await welcomePage(context)).close();
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {

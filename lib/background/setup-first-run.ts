@@ -1,0 +1,15 @@
+import { browser } from '#imports';
+
+export const WELCOME_PATH = '/welcome.html';
+
+/**
+ * The welcome page opens once, when the extension is installed (issue 19): not on an update, not
+ * when the browser restarts (neither fires `install`). It says where Halos will be published
+ * before the first publish can sit in a queue for an endpoint that is not there.
+ */
+export function setupFirstRun(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+  });
+}
