@@ -6,7 +6,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,
-  timeout: 60_000,
+  // A limit, not a speed target: flows over several tabs take long on a busy 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [['list']],

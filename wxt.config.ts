@@ -58,6 +58,24 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Quick share: capture, publish and copy the link in one step',
       },
+      // Issue 12. Chrome allows four suggested keys: these two make four.
+      'add-to-draft': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Add to Halo draft: the selection, or the page (a chat site gives its thread)',
+      },
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+L' },
+              description: 'Open the Halo side panel',
+            },
+          }
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+L' },
+              description: 'Open the Halo side panel',
+            },
+          }),
     },
     ...(browser === 'firefox'
       ? {

@@ -123,8 +123,75 @@ export async function run(): Promise<BenchRow[]> {
       });
       await page.close();
     }
+    rows.push(...(await genericRows(browser, script)));
   } finally {
     await browser.close();
+  }
+  return rows;
+}
+
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+/** capture.js in "page" mode on a page at `url`, `runs` times: the times and the last answer's shape. */
+async function timeCapture(browser: Browser, url: string, html: string, script: string, runs: number) {
+  const page = await browser.newPage();
+  const origin = new URL(url).origin;
+  await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(url);
+  const answer = await page.evaluate(
+    ({ source, runs }) => {
+      const out: number[] = [];
+      let last: unknown;
+      for (let i = 0; i < runs; i++) {
+        (globalThis as Record<string, unknown>).__haloCaptureMode = 'page';
+        const started = performance.now();
+        last = (0, eval)(source);
+        out.push(performance.now() - started);
+      }
+      const result = last as { ok?: boolean; needsArticle?: boolean; capture?: { blocks: unknown[] } };
+      return { times: out, chat: result.ok === true, blocks: result.capture?.blocks.length ?? 0 };
+    },
+    { source: script, runs },
+  );
+  await page.close();
+  return answer;
+}
+
+/** The generic conversation reader (issue 11): a 2,000-message thread it reads, and pages it gives up on. */
+async function genericRows(browser: Browser, script: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  // The bench thread on a host without an adapter, its turn test ids renamed: only the generic reader reads it.
+  const thread = chatgptThread(2000).replace(/data-testid="conversation-turn-/g, 'data-testid="row-');
+  const read = await timeCapture(browser, 'https://chat.example.org/c/bench', thread, script, 5);
+  if (!read.chat) throw new Error('the generic reader did not read the 2,000-message thread');
+  rows.push({
+    group: 'capture',
+    name: `generic reader, 2,000-message thread on a site without an adapter (${read.blocks} blocks)`,
+    value: median(read.times),
+    unit: 'ms (median)',
+    target: '< 400 ms',
+    note: '5 runs, script evaluation included',
+  });
+  const paragraph =
+    '<p>' + 'The committee met again on Tuesday to discuss the budget and the schedule. '.repeat(12) + '</p>';
+  const article = `<html><head><title>A long article</title></head><body><article><h1>Report</h1>${paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length))}</article></body></html>`;
+  const card = (i: number) =>
+    `<div class="card post"><img class="avatar" alt="Profile picture" src="/a/${i}.png"><a class="user-name" href="/u/${i}">user${i}</a><p>${'Post text about the weather and the city. '.repeat(24)}</p><button>Like</button></div>`;
+  const feed = `<html><body><main><div class="feed">${Array.from({ length: 5000 }, (_, i) => card(i)).join('')}</div></main></body></html>`;
+  for (const [name, html] of [
+    ['a long article', article],
+    ['a feed of 5,000 look-alike cards', feed],
+  ] as const) {
+    const gaveUp = await timeCapture(browser, 'https://news.example.org/page', html, script, 7);
+    if (gaveUp.chat) throw new Error(`the generic reader read ${name} as a chat`);
+    rows.push({
+      group: 'capture',
+      name: `generic reader gives up: ${name} (${(html.length / 1024 / 1024).toFixed(1)} MB)`,
+      value: median(gaveUp.times),
+      unit: 'ms (median)',
+      target: '< 20 ms',
+      note: '7 runs; "page" mode on a site without an adapter, before the article script',
+    });
   }
   return rows;
 }

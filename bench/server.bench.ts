@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderCard } from '../server/og-card';
 import { startHaloServer } from '../server/start';
 import { median, percentile } from './support';
 import type { BenchRow } from './types';
@@ -69,7 +70,11 @@ export async function run(): Promise<BenchRow[]> {
       });
 
     const { url } = (await (await publish(chatHalo(20))).json()) as { url: string };
-    const page = await fetch(url);
+    // The card is drawn after the 201: let it finish so it does not share the page-view run.
+    for (let i = 0; i < 200 && (await fetch(`${url}/card.png`)).status !== 200; i++)
+      await new Promise((ok) => setTimeout(ok, 50));
+    // The page itself, as autocannon (no Accept-Encoding) gets it; wire.bench.ts measures brotli.
+    const page = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
     const bytes = Buffer.from(await page.arrayBuffer());
     const headers = Object.fromEntries(page.headers);
 
@@ -102,6 +107,21 @@ export async function run(): Promise<BenchRow[]> {
       bare.close();
       bare.closeAllConnections();
     }
+
+    // The link-preview card (issue 13), drawn on this thread here to time it alone.
+    const cardTimes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const started = performance.now();
+      renderCard(chatHalo(2, `Card ${i}: how do I sort a list in Python, and why is it stable?`) as never);
+      if (i >= 2) cardTimes.push(performance.now() - started);
+    }
+    rows.push({
+      group: 'server',
+      name: 'link-preview card (1200×630 PNG) median',
+      value: median(cardTimes),
+      unit: 'ms',
+      note: 'drawn after the 201 on the thread pool, one at a time: not part of publish latency',
+    });
 
     const times: number[] = [];
     const WARMUP = 10;

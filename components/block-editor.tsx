@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
 import { LivePreview } from '@/components/block-preview';
+import { ErrorBoundary } from '@/components/error-boundary';
 import type { Block } from '@/lib/halo/schema';
 import { blockText } from '@/lib/halo/block-text';
 
@@ -47,7 +48,9 @@ export function BlockEditor({ block, name, onChange, onDone }: Props) {
         />
       </label>
       <section className="block-editor-preview" aria-label={`Preview of ${name}`} data-testid="block-live-preview">
-        <LivePreview block={previewed} />
+        <ErrorBoundary what={`the preview of ${name}`} resetKey={previewed}>
+          <LivePreview block={previewed} />
+        </ErrorBoundary>
       </section>
       <div className="actions">
         <button type="button" data-testid="block-edit-done" onClick={onDone}>

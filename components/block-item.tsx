@@ -1,7 +1,9 @@
 import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { BlockEditor } from '@/components/block-editor';
 import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
+import { ErrorBoundary } from '@/components/error-boundary';
 import type { DraftBlock } from '@/lib/draft/draft';
+import { blockText } from '@/lib/halo/block-text';
 
 /** What a block row can do to the draft. */
 export interface BlockActions {
@@ -10,6 +12,8 @@ export interface BlockActions {
   onRemove: (blockId: string) => void;
   onMove: (blockId: string, toIndex: number) => void;
   onMarkdown: (blockId: string, markdown: string) => void;
+  /** A message's other speaker (user ↔ assistant), for a guessed speaker that is wrong. */
+  onSwitchSpeaker?: (blockId: string) => void;
 }
 
 export type DropEdge = 'before' | 'after';
@@ -158,6 +162,17 @@ export const BlockItem = memo(function BlockItem({
           >
             Edit
           </button>
+          {item.block.type === 'message' && actions.onSwitchSpeaker && (
+            <button
+              type="button"
+              data-testid="block-speaker"
+              aria-label={`Switch the speaker of block ${label} to ${item.block.role === 'user' ? 'the assistant' : 'you'}`}
+              title="Switch speaker"
+              onClick={() => actions.onSwitchSpeaker!(item.id)}
+            >
+              {item.block.role === 'user' ? 'You ⇄' : `${item.block.author} ⇄`}
+            </button>
+          )}
           <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
             Delete
           </button>
@@ -174,7 +189,14 @@ export const BlockItem = memo(function BlockItem({
           }}
         />
       ) : (
-        <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
+        // One block that fails to render shows its Markdown; the others stay editable (issue 16).
+        <ErrorBoundary
+          what={`the preview of ${name}`}
+          resetKey={item.block}
+          source={String(blockText(item.block) ?? '')}
+        >
+          <BlockPreview block={item.block} eager={index < EAGER_BLOCKS} />
+        </ErrorBoundary>
       )}
     </li>
   );

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { SafeHtml } from '@/components/safe-html';
+import { useImageResolver } from '@/components/draft-images';
 import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
 import { renderBlock } from '@/lib/halo/render';
 import { LIMITS } from '@/lib/halo/limits';
@@ -70,7 +71,11 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
   const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
-  const html = useMemo(() => (shown ? renderBlock(previewable(block)) : ''), [shown, block]);
+  const resolveImage = useImageResolver();
+  const html = useMemo(
+    () => (shown ? renderBlock(previewable(block), resolveImage) : ''),
+    [shown, block, resolveImage],
+  );
   if (!shown) {
     return (
       <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder">
@@ -88,7 +93,8 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
 
 /** The live preview beside the Markdown editor: it follows the typing, at a lower priority than it. */
 export const LivePreview = memo(function LivePreview({ block }: { block: Block }) {
-  const html = useMemo(() => renderBlock(previewable(block)), [block]);
+  const resolveImage = useImageResolver();
+  const html = useMemo(() => renderBlock(previewable(block), resolveImage), [block, resolveImage]);
   return (
     <>
       <SafeHtml html={html} className="block-live-preview" />

@@ -8,6 +8,8 @@ interface Props {
   onAddText: () => void;
   /** Absent when the editor already fills a tab. */
   onOpenInTab?: () => void;
+  /** The popup only: the same editor in the side panel (issue 12). */
+  onOpenInPanel?: () => void;
 }
 
 /** Undo, redo, the whole-Halo preview, a new text block and "Open in a tab". */
@@ -20,6 +22,7 @@ export function EditorToolbar({
   onPreview,
   onAddText,
   onOpenInTab,
+  onOpenInPanel,
 }: Props) {
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Editing">
@@ -49,6 +52,11 @@ export function EditorToolbar({
       {onOpenInTab && (
         <button type="button" data-testid="open-in-tab" onClick={onOpenInTab}>
           Open in a tab
+        </button>
+      )}
+      {onOpenInPanel && (
+        <button type="button" data-testid="open-in-panel" onClick={onOpenInPanel}>
+          Open in side panel
         </button>
       )}
     </div>

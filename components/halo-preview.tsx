@@ -1,11 +1,27 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useImageResolver } from '@/components/draft-images';
 import { SafeHtml } from '@/components/safe-html';
 import type { Draft } from '@/lib/draft/draft';
 import { renderDraftPreview } from '@/lib/draft/preview';
 
+/** Blocks beyond which the live preview waits for a pause in typing. */
+export const LONG_DRAFT = 200;
+const PAUSE_MS = 300;
+
 /** The whole Halo as the server will publish it: same page body, same renderer, same stylesheet. */
-export function HaloPreview({ draft }: { draft: Draft }) {
-  const html = useMemo(() => renderDraftPreview(draft), [draft]);
+export function HaloPreview({ draft, live = false }: { draft: Draft; live?: boolean }) {
+  // Beside the blocks (issue 12), the preview follows typing without holding it up: the whole Halo
+  // renders in one pass, so a long draft renders it once typing pauses (the edited block's own
+  // preview follows each keystroke).
+  const [settled, setSettled] = useState(draft);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(() => setSettled(draft), draft.blocks.length > LONG_DRAFT ? PAUSE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [draft, live]);
+  const shown = live ? settled : draft;
+  const resolveImage = useImageResolver();
+  const html = useMemo(() => renderDraftPreview(shown, resolveImage), [shown, resolveImage]);
   return (
     <section className="halo-page halo-preview" aria-label="Preview of the published Halo" data-testid="halo-preview">
       <SafeHtml html={html} />

@@ -9,7 +9,7 @@ import { captureDocument } from '@/lib/capture/capture-document';
 import type { CaptureMode } from '@/lib/capture/types';
 import { draftFromCapture } from '@/lib/draft/from-capture';
 import { draftToHalo } from '@/lib/draft/to-halo';
-import { haloToMarkdown } from '../server/halo-markdown';
+import { haloToMarkdown } from '../lib/halo/to-markdown';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { API_PREFIX, EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
+import { answerWith, toResponse } from './answer';
 import { apiError } from './api-error';
+import { haloStylesheet, IMMUTABLE } from './assets';
+import { CardJobs } from './card-job';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
+import { acceptedCodings } from './negotiate';
 import { pageHeaders, pageRoutes } from './routes/pages';
 import { frontDoorPage } from './front-door';
 import { statusPage } from './page';
@@ -12,24 +16,31 @@ import { StoreUnavailableError, type HaloStore } from './store';
 export interface AppDeps {
   store: HaloStore;
   config: ServerConfig;
-  /** The Halo page stylesheet (lib/halo/halo.css), served from the page's own origin. */
-  stylesheet: string;
   now?: () => Date;
   log?: (event: Record<string, unknown>) => void;
   /** True once shutdown began: /readyz says so, so the proxy stops sending new requests here. */
   draining?: () => boolean;
+  /** Called after a page was stored or replaced, so its compressed variants get made. */
+  pageWritten?: (id: string) => void;
+  /** Link-preview card drawing (issue 13); one is made when not given. */
+  cards?: CardJobs;
 }
 
 /** Seconds a client waits before retrying while the database is away. */
 export const UNAVAILABLE_RETRY_AFTER_S = 2;
 
+/** The stylesheet's name before issue 21; pages published then still point at it. */
+const LEGACY_STYLESHEET = 'halo.css';
+const OLD_STYLESHEET = /^halo\.[0-9a-f]{16}\.css$/;
+
 export function createApp({
   store,
   config,
-  stylesheet,
   now = () => new Date(),
   log = () => {},
   draining = () => false,
+  pageWritten,
+  cards = new CardJobs(store, log),
 }: AppDeps): Hono {
   const app = new Hono();
 
@@ -57,9 +68,30 @@ export function createApp({
       });
     }
   });
-  app.get('/assets/halo.css', (c) =>
-    c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
-  );
+  // The page stylesheet, served from the page's own origin under its content-hashed name.
+  const stylesheet = haloStylesheet();
+  app.get('/assets/:file', (c) => {
+    const file = c.req.param('file');
+    if (file !== stylesheet.file && file !== LEGACY_STYLESHEET) {
+      // An earlier version's name (pages published before a deploy): the current one, by redirect,
+      // so no name ever serves two contents.
+      if (OLD_STYLESHEET.test(file))
+        return c.body(null, 302, { Location: stylesheet.href, 'Cache-Control': 'public, max-age=3600' });
+      return c.notFound();
+    }
+    const coding = acceptedCodings(c.req.header('Accept-Encoding')).find((accepted) =>
+      stylesheet.representations.has(accepted),
+    );
+    if (!coding) return c.body(null, 406, { Vary: 'Accept-Encoding' });
+    const headers = {
+      'Content-Type': stylesheet.type,
+      'Cache-Control': file === LEGACY_STYLESHEET ? 'public, max-age=3600' : IMMUTABLE,
+      Vary: 'Accept-Encoding',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const request = { method: c.req.method, ifNoneMatch: c.req.header('If-None-Match') };
+    return toResponse(answerWith(stylesheet.representations.get(coding)!, request, headers));
+  });
   app.get('/', (c) =>
     c.html(
       frontDoorPage({ url: config.publicUrl ?? new URL(c.req.url).origin, tokenRequired: config.apiToken !== null }),
@@ -67,8 +99,8 @@ export function createApp({
       { ...pageHeaders(false, false), 'Cache-Control': 'no-cache' },
     ),
   );
-  app.route(API_PREFIX, apiRoutes({ store, config, now, log }));
-  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
+  app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten, cards }));
+  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch, cards }));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

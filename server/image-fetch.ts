@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { sniffImage } from '@/lib/halo/image-sniff';
 
 /**
  * Fetches one image for a Halo, as the server (never the reader's browser) at publish time.
@@ -142,6 +143,11 @@ export async function fetchImage(source: string, options: ImageFetchOptions): Pr
     } catch (error) {
       return { ok: false, reason: String((error as Error).message) };
     }
-    return { ok: true, bytes: Buffer.concat(chunks), type };
+    const bytes = Buffer.concat(chunks);
+    // The header is a claim: the bytes must agree that this is a raster image (issue 11).
+    const sniffed = sniffImage(bytes);
+    if (!sniffed || sniffed === 'svg')
+      return { ok: false, reason: `the bytes are not a raster image (sent as ${type})` };
+    return { ok: true, bytes, type: sniffed };
   }
 }

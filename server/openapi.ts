@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { EDIT_TOKEN_HEADER, ErrorBodySchema, IDEMPOTENCY_HEADER, PublishResponseSchema } from '@/lib/halo/api';
+import {
+  EDIT_TOKEN_HEADER,
+  ErrorBodySchema,
+  IDEMPOTENCY_HEADER,
+  ImageUploadResponseSchema,
+  PublishResponseSchema,
+} from '@/lib/halo/api';
 import { HaloSchema } from '@/lib/halo/schema';
 
 let cached: object | undefined;
@@ -34,6 +40,7 @@ function build(): object {
       schemas: {
         Halo: schema(HaloSchema),
         PublishResponse: schema(PublishResponseSchema),
+        ImageUploadResponse: schema(ImageUploadResponseSchema),
         Error: schema(ErrorBodySchema),
       },
     },
@@ -93,6 +100,42 @@ function build(): object {
             403: error('forbidden: wrong edit token'),
             404: error('not_found'),
             410: error('gone'),
+          },
+        },
+      },
+      '/api/v1/images': {
+        post: {
+          summary: 'Upload an image a Halo will show (a raster image the client read, e.g. behind a login)',
+          description:
+            'The body is the image itself. The server checks its magic bytes (PNG, JPEG, GIF, WebP or AVIF; never SVG) ' +
+            'and size, and names it by the SHA-256 of its bytes: a Halo shows it with `![alt](halo-image:<id>)` and its ' +
+            'page serves it from /h/{id}/i/{n}. The same bytes again answer 200 with the same id and store nothing. ' +
+            'Uploads no Halo references are dropped after a day.',
+          requestBody: {
+            required: true,
+            content: {
+              'image/png': { schema: { type: 'string', format: 'binary' } },
+              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+              'image/gif': { schema: { type: 'string', format: 'binary' } },
+              'image/webp': { schema: { type: 'string', format: 'binary' } },
+              'image/avif': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          responses: {
+            200: {
+              description: 'Already stored: the same id',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ImageUploadResponse' } } },
+            },
+            201: {
+              description: 'Stored',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ImageUploadResponse' } } },
+            },
+            400: error('invalid_image: empty, SVG, or not a raster image by its bytes'),
+            401: error('unauthorized: the server needs an API token'),
+            403: error('forbidden: the API token was refused'),
+            413: error('payload_too_large: over HALO_IMAGE_MAX_BYTES'),
+            415: error('unsupported_media_type: not an image/* (or an SVG) Content-Type'),
+            429: error('rate_limited (see Retry-After)'),
           },
         },
       },

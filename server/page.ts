@@ -1,26 +1,24 @@
 import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
-import { isContentBlock } from '@/lib/halo/block-text';
 import type { Halo } from '@/lib/halo/schema';
+import { haloStylesheet } from './assets';
+import { CARD_HEIGHT, CARD_WIDTH } from './og-card';
+import { haloSummary } from './summary';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-/** Plain-text summary for link previews: the note, else the first words of the first block. */
-function summary(halo: Halo): string {
-  const text = (halo.note?.trim() || halo.blocks.filter(isContentBlock).find((b) => b.markdown.trim())?.markdown || '')
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`~[\]()!|-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
-}
+/** The card's address: versioned by the content's time, so link previews fetch an updated card anew. */
+export const cardUrl = (pageUrl: string, updatedAt: string): string =>
+  `${pageUrl}/card.png?v=${Date.parse(updatedAt).toString(36)}`;
 
 /** The whole HTML document of a Halo page, rendered once at write time: zero scripts. */
-export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageResolver): string {
+export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageResolver, card?: string): string {
   const bodyHtml = renderHaloBody(halo, resolveImage);
   const title = escapeHtml(halo.title);
-  const description = escapeHtml(summary(halo));
+  const description = escapeHtml(haloSummary(halo));
+  const image = card
+    ? `\n<meta property="og:image" content="${escapeHtml(card)}">\n<meta property="og:image:type" content="image/png">\n<meta property="og:image:width" content="${CARD_WIDTH}">\n<meta property="og:image:height" content="${CARD_HEIGHT}">\n<meta property="og:image:alt" content="${title}">`
+    : '';
   const robots = halo.allowSearchEngines ? '' : '\n<meta name="robots" content="noindex, nofollow">';
   return `<!doctype html>
 <html lang="en">
@@ -33,14 +31,17 @@ export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageReso
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${escapeHtml(pageUrl)}">
-<meta property="og:site_name" content="Halo">
-<meta name="twitter:card" content="summary">
+<meta property="og:site_name" content="Halo">${image}
+<meta name="twitter:card" content="${card ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${title}">
 <meta name="twitter:description" content="${description}">
-<link rel="stylesheet" href="/assets/halo.css">
+<link rel="stylesheet" href="${haloStylesheet().href}">
 </head>
 <body class="halo-page">
+<a class="halo-skip" href="#content">Skip to content</a>
+<main id="content">
 ${bodyHtml}
+</main>
 <footer class="halo-footer">Shared with Halo</footer>
 </body>
 </html>
@@ -56,7 +57,7 @@ export function statusPage(status: 404 | 410): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="/assets/halo.css"></head>
+<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="${haloStylesheet().href}"></head>
 <body class="halo-page"><main class="halo"><h1 class="halo-title">${heading}</h1><p>${text}</p></main></body>
 </html>
 `;

@@ -7,6 +7,8 @@
  * (answered 503), never a request that hangs.
  */
 import pg from 'pg';
+import { strongEtag } from './etag';
+import { HotVariants } from './hot-variants';
 import {
   DAY_MS,
   IdempotencyLostError,
@@ -17,10 +19,17 @@ import {
   type HaloRecord,
   type HaloStore,
   type IdempotencyClaim,
+  type PageCoding,
+  type PageRow,
+  type StoredCard,
+  type UploadedImage,
 } from './store';
 
+/** A migration: SQL, or code for what SQL alone cannot do (run inside the migration's transaction). */
+export type PgMigration = string | ((client: pg.ClientBase) => Promise<void>);
+
 /** Numbered migrations: index i brings the schema from version i to i + 1 (table halo_migrations). */
-export const PG_MIGRATIONS: string[] = [
+export const PG_MIGRATIONS: PgMigration[] = [
   `CREATE TABLE halos (
      id text PRIMARY KEY,
      json text NOT NULL,
@@ -54,6 +63,58 @@ export const PG_MIGRATIONS: string[] = [
      count integer NOT NULL,
      PRIMARY KEY (key, window_ms)
    );`,
+  // v2 (issue 21, as SQLite's v4): entity tags, and each page's compressed variants. Variant bytes
+  // are compressed already: stored as they are (EXTERNAL), not compressed again by TOAST.
+  async (client) => {
+    await client.query(`ALTER TABLE halos ADD COLUMN etag text NOT NULL DEFAULT '';
+      ALTER TABLE images ADD COLUMN etag text NOT NULL DEFAULT '';
+      CREATE TABLE page_variants (
+        halo_id text NOT NULL REFERENCES halos(id),
+        coding text NOT NULL,
+        of_etag text NOT NULL,
+        etag text NOT NULL,
+        indexable boolean NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (halo_id, coding)
+      );
+      ALTER TABLE page_variants ALTER COLUMN bytes SET STORAGE EXTERNAL;`);
+    // One page in memory at a time; their variants are made in the background after start-up.
+    const pages = await client.query<{ id: string }>(`SELECT id FROM halos WHERE deleted_at IS NULL`);
+    for (const { id } of pages.rows) {
+      const { rows } = await client.query<{ body: Buffer }>(
+        `SELECT convert_to(html, 'UTF8') AS body FROM halos WHERE id = $1`,
+        [id],
+      );
+      await client.query(`UPDATE halos SET etag = $2 WHERE id = $1`, [id, strongEtag(rows[0]!.body)]);
+    }
+    const images = await client.query<{ halo_id: string; n: number }>(`SELECT halo_id, n FROM images`);
+    for (const { halo_id: haloId, n } of images.rows) {
+      const { rows } = await client.query<{ bytes: Buffer }>(`SELECT bytes FROM images WHERE halo_id = $1 AND n = $2`, [
+        haloId,
+        n,
+      ]);
+      await client.query(`UPDATE images SET etag = $3 WHERE halo_id = $1 AND n = $2`, [
+        haloId,
+        n,
+        strongEtag(rows[0]!.bytes),
+      ]);
+    }
+  },
+  // v3 (issue 11, as SQLite's v5): images uploaded by the client before a publish, by SHA-256.
+  `CREATE TABLE uploads (
+     sha256 text PRIMARY KEY,
+     type text NOT NULL,
+     bytes bytea NOT NULL,
+     created_at text NOT NULL
+   );
+   CREATE INDEX uploads_created_at ON uploads (created_at);`,
+  // v4 (issue 13, as SQLite's v6): each Halo's link-preview card.
+  `CREATE TABLE cards (
+     halo_id text PRIMARY KEY REFERENCES halos(id),
+     version text NOT NULL,
+     png bytea NOT NULL
+   );
+   ALTER TABLE cards ALTER COLUMN png SET STORAGE EXTERNAL;`,
 ];
 
 /** Any constant shared by every Halo server: the advisory lock that serialises migrations. */
@@ -71,7 +132,7 @@ export interface PgStoreOptions {
   startTimeoutMs?: number;
   log?: (event: Record<string, unknown>) => void;
   /** Tests only: the migrations to run instead of PG_MIGRATIONS. */
-  migrations?: string[];
+  migrations?: PgMigration[];
 }
 
 /** The URL with its password hidden, for messages and logs. */
@@ -189,23 +250,83 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
       transaction(async (client) => {
         await client.query('DELETE FROM images WHERE halo_id = $1', [haloId]);
         for (const image of images) {
-          await client.query('INSERT INTO images (halo_id, n, source_url, type, bytes) VALUES ($1, $2, $3, $4, $5)', [
-            haloId,
-            image.n,
-            image.sourceUrl,
-            image.type,
-            image.bytes,
-          ]);
+          await client.query(
+            'INSERT INTO images (halo_id, n, source_url, type, bytes, etag) VALUES ($1, $2, $3, $4, $5, $6)',
+            [haloId, image.n, image.sourceUrl, image.type, image.bytes, image.etag],
+          );
         }
       }),
     get: async (haloId, n) =>
       (
-        await query<{ type: string; bytes: Buffer }>('SELECT type, bytes FROM images WHERE halo_id = $1 AND n = $2', [
-          haloId,
-          n,
-        ])
+        await query<{ type: string; bytes: Buffer; etag: string }>(
+          'SELECT type, etag, bytes FROM images WHERE halo_id = $1 AND n = $2',
+          [haloId, n],
+        )
       ).rows[0],
     remove: async (haloId) => void (await query('DELETE FROM images WHERE halo_id = $1', [haloId])),
+    putUpload: async (image: UploadedImage) =>
+      (
+        await query(
+          `INSERT INTO uploads (sha256, type, bytes, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (sha256) DO NOTHING`,
+          [image.sha256, image.type, image.bytes, image.createdAt],
+        )
+      ).rowCount === 1,
+    getUpload: async (sha256) =>
+      (await query<{ type: string; bytes: Buffer }>('SELECT type, bytes FROM uploads WHERE sha256 = $1', [sha256]))
+        .rows[0],
+    purgeUploads: async (before) => (await query('DELETE FROM uploads WHERE created_at < $1', [before])).rowCount ?? 0,
+  };
+
+  const hot = new HotVariants();
+  /**
+   * One round trip for a page already in memory: the tags of the page and of its variants the
+   * client accepts, read on every view, so a copy in memory is used only while this database still
+   * names it (another instance may have updated or deleted the Halo). A second read fetches bytes.
+   */
+  const getPage = async (id: string, codings: readonly PageCoding[]): Promise<PageRow | undefined> => {
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await query<{
+        etag: string;
+        indexable: boolean;
+        deleted_at: string | null;
+        coding: PageCoding | null;
+        variant_etag: string | null;
+      }>(
+        `SELECT h.etag, h.indexable, h.deleted_at, v.coding, v.etag AS variant_etag
+         FROM halos h LEFT JOIN page_variants v ON v.halo_id = h.id AND v.coding = ANY($2::text[])
+         WHERE h.id = $1`,
+        [id, codings],
+      );
+      const page = rows[0];
+      if (!page) return undefined;
+      const { indexable } = page;
+      if (page.deleted_at)
+        return { body: new Uint8Array(0), coding: 'identity', etag: '', indexable, deletedAt: page.deleted_at };
+      const coding = codings.find((wanted) => rows.some((row) => row.coding === wanted));
+      const etag = coding ? rows.find((row) => row.coding === coding)!.variant_etag! : page.etag;
+      const cached = hot.get(id, coding ?? 'identity', etag);
+      if (cached) return { body: cached, coding: coding ?? 'identity', etag, indexable, deletedAt: null };
+      // The bytes of exactly that tag: none when the page changed in between, then read again.
+      const body = coding
+        ? (
+            await query<{ body: Buffer<ArrayBuffer> }>(
+              'SELECT bytes AS body FROM page_variants WHERE halo_id = $1 AND coding = $2 AND etag = $3',
+              [id, coding, etag],
+            )
+          ).rows[0]?.body
+        : (
+            await query<{ body: Buffer<ArrayBuffer> }>(
+              `SELECT convert_to(html, 'UTF8') AS body FROM halos WHERE id = $1 AND etag = $2 AND deleted_at IS NULL`,
+              [id, etag],
+            )
+          ).rows[0]?.body;
+      if (body) {
+        if (etag) hot.set(id, coding ?? 'identity', etag, body);
+        return { body, coding: coding ?? 'identity', etag, indexable, deletedAt: null };
+      }
+      if (attempt >= 3) throw new StoreUnavailableError('The page kept changing while it was read.');
+    }
   };
 
   const claimOnce = async (key: string, requestHash: string, now: number, staleAfterMs: number) => {
@@ -245,8 +366,8 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
           if (done.rowCount !== 1) throw new IdempotencyLostError();
         }
         await client.query(
-          `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at, etag)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           [
             record.id,
             record.json,
@@ -257,40 +378,79 @@ export async function openPgStore(options: PgStoreOptions): Promise<HaloStore> {
             record.createdAt,
             record.updatedAt,
             record.deletedAt,
+            record.etag,
           ],
         );
       }),
-    update: async (id, change) =>
-      void (await query(
-        `UPDATE halos SET json = $2, html = $3, title = $4, indexable = $5, updated_at = $6
-         WHERE id = $1 AND deleted_at IS NULL`,
-        [id, change.json, change.html, change.title, change.indexable, change.updatedAt],
-      )),
+    // The Halo's row first: its lock orders this against putVariants and putCard (FOR SHARE).
+    update: (id, change) =>
+      transaction(async (client) => {
+        await client.query(
+          `UPDATE halos SET json = $2, html = $3, etag = $4, title = $5, indexable = $6, updated_at = $7
+           WHERE id = $1 AND deleted_at IS NULL`,
+          [id, change.json, change.html, change.etag, change.title, change.indexable, change.updatedAt],
+        );
+        await client.query('DELETE FROM page_variants WHERE halo_id = $1', [id]);
+        hot.forget(id);
+      }),
     markDeleted: (id, at) =>
       transaction(async (client) => {
-        await client.query('DELETE FROM images WHERE halo_id = $1', [id]);
         await client.query(
-          `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = $2, updated_at = $2 WHERE id = $1`,
+          `UPDATE halos SET json = '{}', html = '', etag = '', title = '', deleted_at = $2, updated_at = $2 WHERE id = $1`,
           [id, at],
         );
+        await client.query('DELETE FROM page_variants WHERE halo_id = $1', [id]);
+        await client.query('DELETE FROM cards WHERE halo_id = $1', [id]);
+        await client.query('DELETE FROM images WHERE halo_id = $1', [id]);
+        hot.forget(id);
       }),
+    // FOR SHARE waits for an update or delete of the Halo in flight, then sees its result.
+    putCard: async (id, card: StoredCard) =>
+      (
+        await query(
+          `INSERT INTO cards (halo_id, version, png)
+           SELECT id, $2, $3 FROM halos WHERE id = $1 AND deleted_at IS NULL AND updated_at = $2 FOR SHARE
+           ON CONFLICT (halo_id) DO UPDATE SET version = excluded.version, png = excluded.png`,
+          [id, card.version, card.png],
+        )
+      ).rowCount === 1,
+    getCard: async (id) => (await query<StoredCard>('SELECT version, png FROM cards WHERE halo_id = $1', [id])).rows[0],
     get: async (id) =>
       (
         await query<HaloRecord>(
-          `SELECT id, json, html, title, indexable, edit_token_hash AS "editTokenHash", created_at AS "createdAt",
+          `SELECT id, json, html, etag, title, indexable, edit_token_hash AS "editTokenHash", created_at AS "createdAt",
                   updated_at AS "updatedAt", deleted_at AS "deletedAt" FROM halos WHERE id = $1`,
           [id],
         )
       ).rows[0],
-    getPage: async (id) => {
-      const row = (
-        await query<{ html: string; indexable: boolean; deleted_at: string | null }>(
-          'SELECT html, indexable, deleted_at FROM halos WHERE id = $1',
-          [id],
+    getPage: (id, codings = []) => getPage(id, codings),
+    putVariants: (id, ofEtag, variants) =>
+      transaction(async (client) => {
+        const live = (
+          await client.query<{ etag: string; indexable: boolean }>(
+            'SELECT etag, indexable FROM halos WHERE id = $1 AND deleted_at IS NULL FOR SHARE',
+            [id],
+          )
+        ).rows[0];
+        if (!live || live.etag !== ofEtag) return false;
+        for (const variant of variants) {
+          await client.query(
+            `INSERT INTO page_variants (halo_id, coding, of_etag, etag, indexable, bytes)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (halo_id, coding) DO UPDATE SET
+               of_etag = excluded.of_etag, etag = excluded.etag, indexable = excluded.indexable, bytes = excluded.bytes`,
+            [id, variant.coding, ofEtag, variant.etag, live.indexable, variant.bytes],
+          );
+        }
+        return true;
+      }),
+    pagesWithoutVariants: async () =>
+      (
+        await query<{ id: string; etag: string }>(
+          `SELECT id, etag FROM halos
+           WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM page_variants WHERE halo_id = halos.id)`,
         )
-      ).rows[0];
-      return row && { html: Buffer.from(row.html), indexable: row.indexable, deletedAt: row.deleted_at };
-    },
+      ).rows,
     findIdempotent: async (key) => {
       const row = (
         await query<{ request_hash: string; halo_id: string; response: string | null }>(
@@ -370,7 +530,7 @@ class Refused {
  * Each migration is one transaction with its version row: one cut short by kill -9 is rolled back
  * by Postgres and runs again at the next start. A newer schema is refused, never downgraded.
  */
-export async function migratePg(url: string, migrations: string[], timeoutMs: number): Promise<number> {
+export async function migratePg(url: string, migrations: PgMigration[], timeoutMs: number): Promise<number> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   // An error event with no listener would crash the process instead of reaching the caller.
   client.on('error', () => {});
@@ -395,7 +555,9 @@ export async function migratePg(url: string, migrations: string[], timeoutMs: nu
     for (; current < migrations.length; current++) {
       await client.query('BEGIN');
       try {
-        await client.query(migrations[current]!);
+        const migration = migrations[current]!;
+        if (typeof migration === 'string') await client.query(migration);
+        else await migration(client);
         await client.query('INSERT INTO halo_migrations (version) VALUES ($1)', [current + 1]);
         await client.query('COMMIT');
       } catch (error) {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { strongEtag } from './etag';
+import { HotVariants } from './hot-variants';
 import {
   DAY_MS,
   IdempotencyLostError,
@@ -11,13 +13,18 @@ import {
   type HaloStore,
   type IdempotencyClaim,
   type IdempotentAnswer,
+  type PageCoding,
   type PageRow,
   type RateDecision,
+  type StoredCard,
   type StoredImage,
+  type UploadedImage,
 } from './store';
 
+export type SqliteMigration = string | ((db: Database.Database) => void);
+
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
-export const SQLITE_MIGRATIONS: string[] = [
+export const SQLITE_MIGRATIONS: SqliteMigration[] = [
   `CREATE TABLE halos (
      id TEXT PRIMARY KEY,
      json TEXT NOT NULL,
@@ -45,32 +52,77 @@ export const SQLITE_MIGRATIONS: string[] = [
      bytes BLOB NOT NULL,
      PRIMARY KEY (halo_id, n)
    ) STRICT;`,
-  // v4 (issue 14): state shared by processes on one file. An Idempotency-Key is claimed before
+  // v4 (issue 21): entity tags for pages and images, and each page's compressed variants. A
+  // variant row carries what a view needs besides its bytes (the bytes last, so the rest is read
+  // without them), so a compressed view is one read of this narrow table. Existing pages are
+  // tagged here; their variants are made in the background after start-up.
+  (db) => {
+    db.exec(`ALTER TABLE halos ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+      ALTER TABLE images ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+      CREATE TABLE page_variants (
+        halo_id TEXT NOT NULL REFERENCES halos(id),
+        coding TEXT NOT NULL,
+        of_etag TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        indexable INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (halo_id, coding)
+      ) STRICT;`);
+    // One page in memory at a time: ids first (better-sqlite3 cannot write while iterating).
+    const readPage = db.prepare(`SELECT CAST(html AS BLOB) AS html FROM halos WHERE id = ?`).pluck();
+    const tagPage = db.prepare(`UPDATE halos SET etag = ? WHERE id = ?`);
+    for (const id of db.prepare(`SELECT id FROM halos WHERE deleted_at IS NULL`).pluck().all() as string[])
+      tagPage.run(strongEtag(readPage.get(id) as Buffer), id);
+    const readImage = db.prepare(`SELECT bytes FROM images WHERE halo_id = ? AND n = ?`).pluck();
+    const tagImage = db.prepare(`UPDATE images SET etag = ? WHERE halo_id = ? AND n = ?`);
+    for (const { haloId, n } of db.prepare(`SELECT halo_id AS haloId, n FROM images`).all() as {
+      haloId: string;
+      n: number;
+    }[])
+      tagImage.run(strongEtag(readImage.get(haloId, n) as Buffer), haloId, n);
+  },
+  // v5: images uploaded by the client before a publish (issue 11), by the SHA-256 of their bytes.
+  `CREATE TABLE uploads (
+     sha256 TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX uploads_created_at ON uploads (created_at);`,
+  // v6: each Halo's link-preview card (issue 13), drawn after the publish answered.
+  `CREATE TABLE cards (
+     halo_id TEXT PRIMARY KEY REFERENCES halos(id),
+     version TEXT NOT NULL,
+     png BLOB NOT NULL
+   ) STRICT;`,
+  // v7 (issue 14): state shared by processes on one file. An Idempotency-Key is claimed before
   // its publish (response NULL while in flight), so a second process waits instead of making a
   // second Halo; rate-limit windows live here; images lose their foreign key because the
   // BlobStore writes them before the Halo row exists.
-  `CREATE TABLE idempotency_v4 (
+  `CREATE TABLE idempotency_v7 (
      key TEXT PRIMARY KEY,
      request_hash TEXT NOT NULL,
      halo_id TEXT,
      response TEXT,
      claimed_at INTEGER NOT NULL
    ) STRICT;
-   INSERT INTO idempotency_v4 (key, request_hash, halo_id, response, claimed_at)
+   INSERT INTO idempotency_v7 (key, request_hash, halo_id, response, claimed_at)
      SELECT key, request_hash, halo_id, response, 0 FROM idempotency;
    DROP TABLE idempotency;
-   ALTER TABLE idempotency_v4 RENAME TO idempotency;
-   CREATE TABLE images_v4 (
+   ALTER TABLE idempotency_v7 RENAME TO idempotency;
+   CREATE TABLE images_v7 (
      halo_id TEXT NOT NULL,
      n INTEGER NOT NULL,
      source_url TEXT NOT NULL,
      type TEXT NOT NULL,
      bytes BLOB NOT NULL,
+     etag TEXT NOT NULL DEFAULT '',
      PRIMARY KEY (halo_id, n)
    ) STRICT;
-   INSERT INTO images_v4 SELECT halo_id, n, source_url, type, bytes FROM images;
+   INSERT INTO images_v7 (halo_id, n, source_url, type, bytes, etag)
+     SELECT halo_id, n, source_url, type, bytes, etag FROM images;
    DROP TABLE images;
-   ALTER TABLE images_v4 RENAME TO images;
+   ALTER TABLE images_v7 RENAME TO images;
    CREATE TABLE rate_limits (
      key TEXT NOT NULL,
      window_ms INTEGER NOT NULL,
@@ -103,15 +155,15 @@ export function openSqliteStore(path: string): HaloStore {
   }
 
   const insertHalo = db.prepare(
-    `INSERT INTO halos (id, json, html, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
-     VALUES (@id, @json, @html, @title, @indexable, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
+    `INSERT INTO halos (id, json, html, etag, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
+     VALUES (@id, @json, @html, @etag, @title, @indexable, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
   );
   const completeKey = db.prepare(
     `UPDATE idempotency SET halo_id = @haloId, response = @response
      WHERE key = @key AND request_hash = @requestHash AND response IS NULL`,
   );
   const selectHalo = db.prepare(
-    `SELECT id, json, html, title, indexable, edit_token_hash AS editTokenHash, created_at AS createdAt,
+    `SELECT id, json, html, etag, title, indexable, edit_token_hash AS editTokenHash, created_at AS createdAt,
             updated_at AS updatedAt, deleted_at AS deletedAt FROM halos WHERE id = ?`,
   );
   const selectKey = db.prepare(
@@ -126,15 +178,33 @@ export function openSqliteStore(path: string): HaloStore {
   const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND response IS NULL`);
   // As a BLOB: the page goes out as stored, with no decoding and re-encoding per view.
   const selectPage = db.prepare(
-    `SELECT CAST(html AS BLOB) AS html, indexable, deleted_at AS deletedAt FROM halos WHERE id = ?`,
+    `SELECT CAST(html AS BLOB) AS body, etag, indexable, deleted_at AS deletedAt FROM halos WHERE id = ?`,
+  );
+  // Variants exist only for live pages and only for their current content: update and
+  // markDeleted remove them in the same transaction, putVariants checks the page before writing.
+  const selectVariant = db.prepare(
+    `SELECT bytes AS body, etag, indexable FROM page_variants WHERE halo_id = ? AND coding = ?`,
+  );
+  // Without the bytes: the row's start, in its B-tree cell, so no overflow page is read.
+  const selectVariantTag = db.prepare(`SELECT etag, indexable FROM page_variants WHERE halo_id = ? AND coding = ?`);
+  const insertVariant = db.prepare(
+    `INSERT OR REPLACE INTO page_variants (halo_id, coding, of_etag, etag, indexable, bytes)
+     VALUES (@haloId, @coding, @ofEtag, @etag, @indexable, @bytes)`,
+  );
+  const deleteVariants = db.prepare(`DELETE FROM page_variants WHERE halo_id = ?`);
+  const selectLiveTag = db.prepare(`SELECT etag, indexable FROM halos WHERE id = ? AND deleted_at IS NULL`);
+  const selectUncompressed = db.prepare(
+    `SELECT id, etag FROM halos
+     WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM page_variants WHERE halo_id = halos.id)`,
   );
   const countHalos = db.prepare(`SELECT count(*) AS n FROM halos WHERE deleted_at IS NULL`);
   const updateHalo = db.prepare(
-    `UPDATE halos SET json = @json, html = @html, title = @title, indexable = @indexable, updated_at = @updatedAt
+    `UPDATE halos SET json = @json, html = @html, etag = @etag, title = @title, indexable = @indexable,
+       updated_at = @updatedAt
      WHERE id = @id AND deleted_at IS NULL`,
   );
   const deleteHalo = db.prepare(
-    `UPDATE halos SET json = '{}', html = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
+    `UPDATE halos SET json = '{}', html = '', etag = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
   );
   const countRate = db.prepare(
     `INSERT INTO rate_limits (key, window_ms, window_start, count) VALUES (@key, @length, @now, 1)
@@ -146,18 +216,36 @@ export function openSqliteStore(path: string): HaloStore {
   const sweepRates = db.prepare(`DELETE FROM rate_limits WHERE window_start <= ? - window_ms`);
 
   const insertImage = db.prepare(
-    `INSERT INTO images (halo_id, n, source_url, type, bytes) VALUES (@haloId, @n, @sourceUrl, @type, @bytes)`,
+    `INSERT INTO images (halo_id, n, source_url, type, bytes, etag)
+     VALUES (@haloId, @n, @sourceUrl, @type, @bytes, @etag)`,
   );
   const deleteImages = db.prepare(`DELETE FROM images WHERE halo_id = ?`);
-  const selectImage = db.prepare(`SELECT type, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const selectImage = db.prepare(`SELECT type, etag, bytes FROM images WHERE halo_id = ? AND n = ?`);
+  const insertUpload = db.prepare(
+    `INSERT OR IGNORE INTO uploads (sha256, type, bytes, created_at) VALUES (@sha256, @type, @bytes, @createdAt)`,
+  );
+  const selectUpload = db.prepare(`SELECT type, bytes FROM uploads WHERE sha256 = ?`);
+  const deleteUploads = db.prepare(`DELETE FROM uploads WHERE created_at < ?`);
+  // Only while the Halo is live and still at this version, in one statement: a card drawn late,
+  // from older content (by this process or another), never replaces the current one.
+  const upsertCard = db.prepare(
+    `INSERT INTO cards (halo_id, version, png)
+     SELECT @id, @version, @png FROM halos WHERE id = @id AND deleted_at IS NULL AND updated_at = @version
+     ON CONFLICT (halo_id) DO UPDATE SET version = excluded.version, png = excluded.png`,
+  );
+  const selectCard = db.prepare(`SELECT version, png FROM cards WHERE halo_id = ?`);
+  const deleteCard = db.prepare(`DELETE FROM cards WHERE halo_id = ?`);
   const putImages = db.transaction((haloId: string, images: StoredImage[]) => {
     deleteImages.run(haloId);
     for (const image of images) insertImage.run({ haloId, ...image });
   });
   const blobs: BlobStore = {
     put: async (haloId, images) => void putImages.immediate(haloId, images),
-    get: async (haloId, n) => selectImage.get(haloId, n) as Pick<StoredImage, 'type' | 'bytes'> | undefined,
+    get: async (haloId, n) => selectImage.get(haloId, n) as Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined,
     remove: async (haloId) => void deleteImages.run(haloId),
+    putUpload: async (image) => insertUpload.run(image).changes === 1,
+    getUpload: async (sha256) => selectUpload.get(sha256) as Pick<UploadedImage, 'type' | 'bytes'> | undefined,
+    purgeUploads: async (before) => deleteUploads.run(before).changes,
   };
 
   const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
@@ -165,6 +253,52 @@ export function openSqliteStore(path: string): HaloStore {
     if (idem && completeKey.run({ ...idem, haloId: record.id }).changes !== 1) throw new IdempotencyLostError();
     insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
   });
+  const updateBoth = db.transaction((id: string, change: Parameters<HaloStore['update']>[1]) => {
+    updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 });
+    deleteVariants.run(id);
+    hot.forget(id);
+  });
+  const deleteAll = db.transaction((id: string, at: string) => {
+    deleteImages.run(id);
+    deleteVariants.run(id);
+    deleteCard.run(id);
+    deleteHalo.run({ id, at });
+    hot.forget(id);
+  });
+  const putVariants = db.transaction(
+    (id: string, ofEtag: string, variants: Parameters<HaloStore['putVariants']>[2]) => {
+      const live = selectLiveTag.get(id) as { etag: string; indexable: number } | undefined;
+      if (!live || live.etag !== ofEtag) return false;
+      for (const variant of variants) insertVariant.run({ haloId: id, ofEtag, indexable: live.indexable, ...variant });
+      return true;
+    },
+  );
+  const hot = new HotVariants();
+  const getPage = (id: string, codings: readonly PageCoding[] = []): PageRow | undefined => {
+    for (const coding of codings) {
+      const tag = selectVariantTag.get(id, coding) as { etag: string; indexable: number } | undefined;
+      if (!tag) continue;
+      const body = hot.get(id, coding, tag.etag);
+      if (body) return { body, coding, etag: tag.etag, indexable: tag.indexable === 1, deletedAt: null };
+      // Another process may have replaced the variant since: the bytes go out with their own tag.
+      const row = selectVariant.get(id, coding) as
+        { body: Buffer<ArrayBuffer>; etag: string; indexable: number } | undefined;
+      if (!row) continue;
+      hot.set(id, coding, row.etag, row.body);
+      return { body: row.body, coding, etag: row.etag, indexable: row.indexable === 1, deletedAt: null };
+    }
+    const row = selectPage.get(id) as
+      { body: Buffer<ArrayBuffer>; etag: string; indexable: number; deletedAt: string | null } | undefined;
+    return (
+      row && {
+        body: row.body,
+        coding: 'identity',
+        etag: row.etag,
+        indexable: row.indexable === 1,
+        deletedAt: row.deletedAt,
+      }
+    );
+  };
 
   const claim = db.transaction(
     (key: string, requestHash: string, now: number, staleAfterMs: number): IdempotencyClaim => {
@@ -203,17 +337,14 @@ export function openSqliteStore(path: string): HaloStore {
     kind: 'sqlite',
     blobs,
     insert: async (record, idempotency) => void insertBoth.immediate(record, idempotency),
-    update: async (id, change) => void updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 }),
-    markDeleted: async (id, at) => {
-      await blobs.remove(id);
-      deleteHalo.run({ id, at });
-    },
+    update: async (id, change) => void updateBoth.immediate(id, change),
+    markDeleted: async (id, at) => void deleteAll.immediate(id, at),
+    putCard: async (id, card) => upsertCard.run({ id, ...card }).changes === 1,
+    getCard: async (id) => selectCard.get(id) as StoredCard | undefined,
     get: async (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
-    getPage: async (id): Promise<PageRow | undefined> => {
-      const row = selectPage.get(id) as
-        { html: Buffer<ArrayBuffer>; indexable: number; deletedAt: string | null } | undefined;
-      return row && { html: row.html, indexable: row.indexable === 1, deletedAt: row.deletedAt };
-    },
+    getPage: async (id, codings) => getPage(id, codings),
+    putVariants: async (id, ofEtag, variants) => putVariants.immediate(id, ofEtag, variants),
+    pagesWithoutVariants: async () => selectUncompressed.all() as { id: string; etag: string }[],
     findIdempotent: async (key) => {
       const row = selectKey.get(key) as (IdempotentAnswer & { response: string | null }) | undefined;
       return row && row.response !== null ? row : undefined;
@@ -240,14 +371,16 @@ export function openSqliteStore(path: string): HaloStore {
  * process starting at the same time waits, then finds the version already raised. A migration cut
  * short by kill -9 was rolled back, so the next start runs it again.
  */
-export function migrateSqlite(db: Database.Database, migrations: string[] = SQLITE_MIGRATIONS): void {
+export function migrateSqlite(db: Database.Database, migrations: SqliteMigration[] = SQLITE_MIGRATIONS): void {
   for (;;) {
     const done = db
       .transaction(() => {
         const current = db.pragma('user_version', { simple: true }) as number;
         if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
         if (current === migrations.length) return true;
-        db.exec(migrations[current]!);
+        const migration = migrations[current]!;
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
         db.pragma(`user_version = ${current + 1}`);
         return false;
       })

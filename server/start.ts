@@ -1,10 +1,11 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp, UNAVAILABLE_RETRY_AFTER_S } from './app';
+import { CardJobs } from './card-job';
 import { loadConfig, type ServerConfig } from './config';
+import { startPageCompressor } from './page-compressor';
 import { openPgStore, redactUrl } from './pg-store';
 import { pageFastPath } from './routes/pages';
 import { openSqliteStore } from './sqlite-store';
@@ -19,11 +20,16 @@ export interface RunningServer {
   dbPath: string;
   /** Where the data lives: the SQLite file, or the Postgres URL with its password hidden. */
   database: string;
+  /**
+   * Resolves once every page written so far has its compressed variants (they are made after the
+   * publish answers): for tests and benches that need the compressed answer.
+   */
+  pagesCompressed(): Promise<void>;
+  /** Resolves once every card scheduled so far is drawn and stored. */
+  cardsDrawn(): Promise<void>;
   /** Stops accepting connections, finishes requests in flight, then closes the database. */
   close(): Promise<void>;
 }
-
-const stylesheetUrl = new URL('../lib/halo/halo.css', import.meta.url);
 
 /** The store the configuration names: Postgres when HALO_DATABASE_URL is set, else the SQLite file. */
 export async function openStore(
@@ -44,12 +50,15 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
   const log = (event: Record<string, unknown>) => logger.info(event);
   const store = await openStore(config, log);
   let draining = false;
+  const compressor = startPageCompressor(store, log);
+  const cards = new CardJobs(store, log);
   const app = createApp({
     store,
     config,
-    stylesheet: readFileSync(stylesheetUrl, 'utf8'),
     log,
     draining: () => draining,
+    pageWritten: (id) => compressor.schedule(id),
+    cards,
   });
   const fallback = getRequestListener(app.fetch);
   const pageFailed = (error: unknown, res: ServerResponse) => {
@@ -66,6 +75,12 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     if (!fastPage(req, res)) void fallback(req, res);
   });
   await new Promise<void>((ok) => server.listen(config.port, config.host, ok));
+  // Pages stored before issue 21, or whose variants a stopped server did not get to make. Several
+  // instances starting together may each make some twice: putVariants keeps one per page version.
+  void store.pagesWithoutVariants().then(
+    (pages) => pages.forEach(({ id }) => compressor.schedule(id)),
+    (error: unknown) => log({ event: 'page_compress_failed', message: (error as Error).message }),
+  );
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -73,11 +88,16 @@ export async function startHaloServer(options: StartOptions = {}): Promise<Runni
     port,
     dbPath: config.dbPath,
     database: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbPath,
+    pagesCompressed: () => compressor.settled(),
+    cardsDrawn: () => cards.settled(),
     close: () =>
       new Promise<void>((ok) => {
         draining = true;
         server.close(() => {
-          store.close().then(ok, ok);
+          // Cards still drawing and pages still compressing are stored before the database closes.
+          void Promise.all([compressor.stop(), cards.settled()])
+            .then(() => store.close())
+            .then(ok, ok);
         });
         // Idle keep-alive connections would hold close() open; requests in flight get a grace period.
         server.closeIdleConnections();

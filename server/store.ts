@@ -11,6 +11,8 @@ export interface HaloRecord {
   json: string;
   /** The whole page rendered at write time, so a page view is one indexed read. */
   html: string;
+  /** The strong entity tag of `html` as UTF-8 bytes (compress.ts strongEtag); '' once deleted. */
+  etag: string;
   /** The author allowed search engines (the page's robots headers). */
   indexable: boolean;
   title: string;
@@ -42,18 +44,67 @@ export interface StoredImage {
   sourceUrl: string;
   type: string;
   bytes: Buffer;
+  /** The strong entity tag of `bytes`, made when the image is kept. */
+  etag: string;
+}
+
+export type PageCoding = 'br' | 'gzip';
+
+/** A compressed copy of a page, made after it was written (issue 21). */
+export interface PageVariant {
+  coding: PageCoding;
+  bytes: Uint8Array;
+  etag: string;
+}
+
+/** What a page view sends: one stored representation of the page, ready to go out. */
+export interface PageRow {
+  body: Uint8Array<ArrayBuffer>;
+  coding: PageCoding | 'identity';
+  /** The entity tag of `body` exactly. */
+  etag: string;
+  indexable: boolean;
+  deletedAt: string | null;
+}
+
+/**
+ * An image a client uploaded before publishing the Halo that shows it (issue 11: images behind the
+ * user's login). Content-addressed: its id is the SHA-256 of its bytes, so an upload retried stores
+ * nothing new. Kept until a publish copies it into the Halo's images, and purged after a day.
+ */
+export interface UploadedImage {
+  sha256: string;
+  type: string;
+  bytes: Buffer;
+  createdAt: string;
+}
+
+/**
+ * A Halo's link-preview card (issue 13): a PNG drawn after the publish or update answered.
+ * `version` is the Halo's updatedAt when the card was drawn, so a late card of older content
+ * never replaces a newer one.
+ */
+export interface StoredCard {
+  version: string;
+  png: Buffer;
 }
 
 /**
  * Image bytes, apart from the rows that reference them, so that object storage can replace the
- * database tables later. Images are written before the Halo that shows them: a crash in between
- * leaves unreachable bytes, never a page whose images are missing.
+ * database tables later: the copies a Halo shows, and the images clients uploaded before the
+ * publish that shows them (issue 11). A Halo's images are written before the Halo that shows
+ * them: a crash in between leaves unreachable bytes, never a page whose images are missing.
  */
 export interface BlobStore {
-  /** Keeps a Halo's images, replacing any it had. */
+  /** Keeps a Halo's images, replacing any it had (an update may show other images). */
   put(haloId: string, images: StoredImage[]): Promise<void>;
-  get(haloId: string, n: number): Promise<Pick<StoredImage, 'type' | 'bytes'> | undefined>;
+  get(haloId: string, n: number): Promise<Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined>;
   remove(haloId: string): Promise<void>;
+  /** Keeps an uploaded image; false when the same bytes were already there (nothing changes). */
+  putUpload(image: UploadedImage): Promise<boolean>;
+  getUpload(sha256: string): Promise<Pick<UploadedImage, 'type' | 'bytes'> | undefined>;
+  /** Forgets uploads made before `before` (ISO 8601); answers how many. */
+  purgeUploads(before: string): Promise<number>;
 }
 
 export interface RateLimits {
@@ -62,13 +113,6 @@ export interface RateLimits {
 }
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
-
-export interface PageRow {
-  /** The page as UTF-8 bytes, ready to send. */
-  html: Uint8Array<ArrayBuffer>;
-  indexable: boolean;
-  deletedAt: string | null;
-}
 
 export interface HaloStore {
   /** 'sqlite' or 'postgres', for logs and /readyz. */
@@ -79,13 +123,37 @@ export interface HaloStore {
    * transaction, so a key never points at a Halo that is not there.
    */
   insert(record: HaloRecord, idempotency?: Omit<IdempotentAnswer, 'haloId'>): Promise<void>;
-  /** Replaces a Halo's content; the id, and so the link, stay. */
-  update(id: string, change: Pick<HaloRecord, 'json' | 'html' | 'title' | 'indexable' | 'updatedAt'>): Promise<void>;
-  /** Forgets a Halo's content and images; the id stays as a tombstone so its link answers 410 Gone. */
+  /**
+   * Replaces a Halo's content; the id, and so the link, stay. Forgets the old page's variants in
+   * the same transaction: no old variant is ever served for the new page, by any instance.
+   */
+  update(
+    id: string,
+    change: Pick<HaloRecord, 'json' | 'html' | 'etag' | 'title' | 'indexable' | 'updatedAt'>,
+  ): Promise<void>;
+  /** Forgets a Halo's content, images, variants and card; the id stays as a tombstone so its link answers 410 Gone. */
   markDeleted(id: string, at: string): Promise<void>;
+  /**
+   * Stores a Halo's card, replacing the one before, only if `card.version` is still the Halo's
+   * updatedAt (checked in the same statement: a late card of older content, drawn by any
+   * instance, never replaces a newer one); false when it stored nothing.
+   */
+  putCard(id: string, card: StoredCard): Promise<boolean>;
+  getCard(id: string): Promise<StoredCard | undefined>;
   get(id: string): Promise<HaloRecord | undefined>;
-  /** Only what a page view needs, in one indexed read. */
-  getPage(id: string): Promise<PageRow | undefined>;
+  /**
+   * What a page view needs, in one indexed read: the first of `codings` stored for the page's
+   * current content, else the page itself (UTF-8 bytes). Never a variant of older content: a copy
+   * kept in memory is only used while the database still names its entity tag.
+   */
+  getPage(id: string, codings?: readonly PageCoding[]): Promise<PageRow | undefined>;
+  /**
+   * Stores a page's compressed variants if the page is still the one they were made from (its
+   * etag is `ofEtag` and it is not deleted); false, storing nothing, when it changed meanwhile.
+   */
+  putVariants(id: string, ofEtag: string, variants: PageVariant[]): Promise<boolean>;
+  /** Live pages that have no variants yet (written before issue 21, or by a server stopped before compressing). */
+  pagesWithoutVariants(): Promise<{ id: string; etag: string }[]>;
   findIdempotent(key: string): Promise<IdempotentAnswer | undefined>;
   /**
    * Claims a key for one publish, atomically across every process sharing the database. A claim

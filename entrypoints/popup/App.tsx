@@ -5,9 +5,12 @@ import type { BlockActions } from '@/components/block-item';
 import { BlockList } from '@/components/block-list';
 import { CaptureNotice } from '@/components/capture-notice';
 import { ConsentDialog } from '@/components/consent-dialog';
+import { DraftImagesProvider } from '@/components/draft-images';
 import { DraftsView } from '@/components/drafts-view';
 import { EditAnnouncer } from '@/components/edit-announcer';
 import { EditorToolbar } from '@/components/editor-toolbar';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { ExportMenu } from '@/components/export-menu';
 import { FindingsPanel } from '@/components/findings-panel';
 import { HaloPreview } from '@/components/halo-preview';
 import { PublishPanel } from '@/components/publish-panel';
@@ -15,8 +18,13 @@ import { NoteField } from '@/components/note-field';
 import { PopupNav, type PopupView } from '@/components/popup-nav';
 import { PublishedView } from '@/components/published-view';
 import { RecapturePrompt } from '@/components/recapture-prompt';
+import type { SectionActions } from '@/components/section-header';
+import { SectionOffer } from '@/components/section-offer';
+import { PanelAdd } from '@/components/panel-add';
+import { useWide } from '@/components/use-wide';
 import { TitleField } from '@/components/title-field';
 import { acknowledgeActionStatus } from '@/lib/background/action-status';
+import { openSidePanel } from '@/lib/background/open-side-panel';
 import { historyShortcut } from '@/lib/draft/history';
 import { useEditor } from '@/lib/draft/store';
 
@@ -28,23 +36,68 @@ async function openInTab(tabId: number | null) {
   window.close();
 }
 
-export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: boolean }) {
+/** The side panel beside the page (issue 12); the popup closes itself, the panel takes over. */
+function openInPanel(tabId: number | null) {
+  // First, within the click's gesture: the browser opens the panel only then.
+  void openSidePanel({ tabId: tabId ?? undefined })
+    .then(() => useEditor.getState().flush())
+    .then(() => window.close())
+    .catch((error: unknown) => console.warn('Halo: the side panel could not open', error));
+}
+
+/** Where the editor runs: the toolbar popup (quick, one column), a tab, or the side panel. */
+export type Surface = 'popup' | 'tab' | 'panel';
+
+interface AppProps {
+  tabId: number | null;
+  inTab?: boolean;
+  surface?: Surface;
+  /** The side panel's tab (the one it sits beside): "Add this tab" reads it. */
+  panelTabId?: number | null;
+}
+
+/** A view that fails writes the draft's pending edits first: the failure must not cost a word (issue 16). */
+const keepDraft = () => void useEditor.getState().flush();
+
+export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', panelTabId = null }: AppProps) {
   const editor = useEditor();
+  // Blocks beside a live preview of the whole Halo, in the panel or a tab wider than ~900 px.
+  const wide = useWide(surface !== 'popup');
+  const sectionActions = useMemo<SectionActions>(() => {
+    const { renameSection, setSectionCollapsed, moveSection, removeSection, refreshSection } = useEditor.getState();
+    return {
+      onRename: renameSection,
+      onCollapse: setSectionCollapsed,
+      onMoveSection: moveSection,
+      onRemoveSection: removeSection,
+      onRefresh: surface === 'popup' ? undefined : (id) => void refreshSection(id),
+    };
+  }, [surface]);
   const [view, setView] = useState<PopupView>('editor');
   const [previewing, setPreviewing] = useState(false);
   const blockActions = useMemo<BlockActions>(() => {
-    const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown } = useEditor.getState();
+    const { setIncluded, setEditing, removeBlock, moveBlock, updateBlockMarkdown, switchSpeaker } =
+      useEditor.getState();
     return {
       onToggle: setIncluded,
       onEdit: setEditing,
       onRemove: removeBlock,
       onMove: moveBlock,
       onMarkdown: updateBlockMarkdown,
+      onSwitchSpeaker: switchSpeaker,
     };
   }, []);
 
   useEffect(() => {
-    void useEditor.getState().init(tabId);
+    let stopFollowing = () => {};
+    let stopped = false;
+    // The panel never captures on its own (a click in it grants no access): it shows the current draft.
+    void useEditor
+      .getState()
+      .init(surface === 'panel' ? null : tabId)
+      .then(() => {
+        if (!stopped) stopFollowing = useEditor.getState().follow();
+      });
     void acknowledgeActionStatus();
     // The popup is destroyed whenever it loses focus: write pending edits before that.
     const flush = () => void useEditor.getState().flush();
@@ -61,13 +114,15 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
     };
     document.addEventListener('keydown', onKeyDown);
     return () => {
+      stopped = true;
+      stopFollowing();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [tabId]);
+  }, [tabId, surface]);
 
-  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture, editingId } = editor;
+  const { draft, notice, phase, capturing, job, askingConsent, findings, recapture, editingId, sectionOffer } = editor;
   const flagged = useMemo(() => new Set(findings.map((f) => f.blockId)), [findings]);
   const blockNumber = (blockId: string) =>
     blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
@@ -80,34 +135,51 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
       {recapture && (
         <RecapturePrompt existing={recapture.existing} onChoose={(choice) => void editor.resolveRecapture(choice)} />
       )}
+      {sectionOffer && (
+        <SectionOffer title={sectionOffer.title} onChoose={(choice) => void editor.resolveSectionOffer(choice)} />
+      )}
     </>
   );
   if (view !== 'editor') {
     return (
       <main className="editor">
         {top}
-        {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        <ErrorBoundary what={view === 'drafts' ? 'the list of drafts' : 'the list of published Halos'} resetKey={view}>
+          {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
+        </ErrorBoundary>
       </main>
     );
   }
   return (
-    <main className="editor" aria-busy={phase === 'loading' || capturing}>
+    <main
+      className={`editor${wide ? ' editor-wide' : ''}`}
+      data-surface={surface}
+      aria-busy={phase === 'loading' || capturing || editor.adding}
+    >
       {top}
+      {surface === 'panel' && <PanelAdd tabId={panelTabId} />}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
       {notice?.code === 'storage_full' && <DraftsView othersOnly />}
       {phase === 'loading' && !draft && <p className="muted">Capturing…</p>}
       {phase === 'ready' && !draft && !notice && (
-        <p className="muted">Select text on a page, or open a chat thread, then click the Halo button.</p>
+        <p className="muted">
+          {surface === 'panel'
+            ? 'Add this tab, or right-click any page and choose “Add page to Halo draft”.'
+            : 'Select text on a page, or open a chat thread, then click the Halo button.'}
+        </p>
       )}
       {draft && (
-        <>
+        <DraftImagesProvider draftId={draft.id}>
           <TitleField value={draft.title} onChange={editor.setTitle} />
           {draft.warnings.length > 0 && (
-            <ul className="warnings" role="alert">
-              {draft.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
+            // The alert role on a wrapper: on the <ul> itself it would hide the list from assistive tech (axe).
+            <div role="alert">
+              <ul className="warnings">
+                {draft.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
           <EditorToolbar
@@ -118,35 +190,56 @@ export function App({ tabId, inTab = false }: { tabId: number | null; inTab?: bo
             onRedo={editor.redo}
             onPreview={setPreviewing}
             onAddText={() => editor.addTextBlock(editingId)}
-            onOpenInTab={inTab ? undefined : () => void openInTab(tabId)}
+            onOpenInTab={surface === 'popup' ? () => void openInTab(tabId) : undefined}
+            onOpenInPanel={surface === 'popup' ? () => openInPanel(tabId) : undefined}
           />
           <EditAnnouncer announcement={editor.announcement} onUndo={editor.undo} />
-          {previewing ? (
-            <HaloPreview draft={draft} />
+          {previewing && !wide ? (
+            <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+              <HaloPreview draft={draft} />
+            </ErrorBoundary>
           ) : (
-            <>
-              {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-              <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
-              <BlockList blocks={draft.blocks} actions={blockActions} editingId={editingId} flagged={flagged} />
-            </>
+            <div className="editor-columns">
+              <div className="editor-blocks">
+                <ErrorBoundary what="the list of blocks" resetKey={draft.blocks} onError={keepDraft}>
+                  {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
+                  <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+                  <BlockList
+                    blocks={draft.blocks}
+                    actions={blockActions}
+                    editingId={editingId}
+                    flagged={flagged}
+                    sectionActions={sectionActions}
+                  />
+                </ErrorBoundary>
+              </div>
+              {wide && (
+                <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+                  <HaloPreview draft={draft} live />
+                </ErrorBoundary>
+              )}
+            </div>
           )}
-          {askingConsent ? (
-            <ConsentDialog
-              reason={askingConsent}
-              findings={findings.length}
-              onAccept={() => void editor.acceptConsent()}
-              onCancel={editor.cancelConsent}
-            />
-          ) : (
-            <PublishPanel
-              job={job}
-              liveUrl={editor.liveHalo?.url ?? null}
-              disabled={capturing}
-              onPublish={(target) => void editor.publish(target)}
-              onRetry={() => void editor.retry()}
-            />
-          )}
-        </>
+          <ExportMenu draft={draft} />
+          <ErrorBoundary what="publishing" resetKey={job} onError={keepDraft}>
+            {askingConsent ? (
+              <ConsentDialog
+                reason={askingConsent}
+                findings={findings.length}
+                onAccept={() => void editor.acceptConsent()}
+                onCancel={editor.cancelConsent}
+              />
+            ) : (
+              <PublishPanel
+                job={job}
+                liveUrl={editor.liveHalo?.url ?? null}
+                disabled={capturing}
+                onPublish={(target) => void editor.publish(target)}
+                onRetry={() => void editor.retry()}
+              />
+            )}
+          </ErrorBoundary>
+        </DraftImagesProvider>
       )}
     </main>
   );

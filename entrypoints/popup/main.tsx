@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { browser } from '#imports';
 import '@/lib/halo/halo.css';
 import './style.css';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { useEditor } from '@/lib/draft/store';
 import { App } from './App';
 
 // Tests and "Open in a tab" name the target tab; the toolbar popup targets the active tab.
@@ -17,5 +19,10 @@ async function targetTab(): Promise<number | null> {
 void targetTab().then((tabId) => {
   const inTab = new URLSearchParams(location.search).get('view') === 'tab';
   if (inTab) document.documentElement.classList.add('in-tab');
-  createRoot(document.getElementById('root')!).render(<App tabId={tabId} inTab={inTab} />);
+  // The last resort (issue 16): whatever fails, the popup says so and the draft's edits are written.
+  createRoot(document.getElementById('root')!).render(
+    <ErrorBoundary what="the editor" testId="editor-failure" onError={() => void useEditor.getState().flush()}>
+      <App tabId={tabId} inTab={inTab} />
+    </ErrorBoundary>,
+  );
 });

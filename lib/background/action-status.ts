@@ -11,9 +11,7 @@ export async function showActionStatus(badge: string, title: string): Promise<vo
     browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[badge] ?? '#3b2f8f' }),
     browser.action.setBadgeTextColor?.({ color: '#ffffff' }),
     browser.action.setTitle({ title }),
-  ]).catch(
-    (error: unknown) => console.warn('Halo: the toolbar status could not be set', error),
-  );
+  ]).catch((error: unknown) => console.warn('Halo: the toolbar status could not be set', error));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { welcomeShownItem } from '@/lib/storage/items';
 
 export const WELCOME_PATH = '/welcome.html';
 
@@ -10,6 +11,12 @@ export const WELCOME_PATH = '/welcome.html';
 export function setupFirstRun(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
-    void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+    void (async () => {
+      // Chromium can report an unpacked extension as installed again when the browser restarts
+      // after a reload; the extension's own storage knows it has welcomed this profile already.
+      if (await welcomeShownItem.getValue()) return;
+      await welcomeShownItem.setValue(true);
+      await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+    })();
   });
 }

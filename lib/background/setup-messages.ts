@@ -6,7 +6,7 @@ import { enqueuePublish, enqueueUnpublish, enqueueUpdate, retryJob } from '@/lib
 
 const CaptureTabData = z.strictObject({
   tabId: z.number().int().nonnegative(),
-  mode: z.enum(['auto', 'selection', 'page', 'article']),
+  mode: z.enum(['auto', 'selection', 'page', 'article', 'any']),
 });
 const DraftIdData = z.strictObject({ draftId: z.string().min(1).max(100) });
 const JobIdData = z.strictObject({ jobId: z.string().min(1).max(100) });

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { preserveCodeViewers } from '@/lib/capture/code-viewers';
 import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { sourceOf } from '@/lib/capture/source';
 import type { Capture, CaptureResult } from '@/lib/capture/types';
@@ -6,6 +7,7 @@ import type { Capture, CaptureResult } from '@/lib/capture/types';
 /** The page's main article (Readability on a clone: the page itself is never touched). */
 export function captureArticle(doc: Document, url: string, now: Date = new Date()): Capture | null {
   const clone = doc.cloneNode(true) as Document;
+  preserveCodeViewers(clone);
   // The serializer hands back Readability's element (in the inert clone) instead of an HTML string.
   const article = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
   const content = article?.content ?? doc.body;

@@ -1,4 +1,4 @@
-import { captureChat } from '@/lib/capture/chat/capture-chat';
+import { captureChat, captureGenericChat } from '@/lib/capture/chat/capture-chat';
 import { adapterForUrl } from '@/lib/capture/chat/registry';
 import { captureSelection } from '@/lib/capture/selection';
 import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
@@ -8,7 +8,7 @@ import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
  *
  * - auto: the selection; else the thread on a supported chat site; else say what to do.
  * - selection: the selection only.
- * - page: the thread on a chat site; null (the article) elsewhere.
+ * - page: the thread on a chat site; elsewhere a chat the generic reader is sure of, else null (the article).
  * - article: null.
  * - any: the selection; else the thread on a chat site; else null (the article).
  */
@@ -31,5 +31,6 @@ export function captureThreadOrSelection(
     };
   }
   if (mode === 'page' && chat) return captureChat(doc, url, chat, now);
+  if (mode === 'page') return captureGenericChat(doc, url, now);
   return null;
 }

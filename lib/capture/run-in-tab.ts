@@ -1,8 +1,12 @@
 import { browser } from '#imports';
+import { keyCapturedImages } from '@/lib/capture/images/key-images';
 import type { CaptureMode, CaptureResult, InPageAnswer } from '@/lib/capture/types';
 
-/** A page that has not answered by then is busy or hung: the popup must not wait forever. */
-export const CAPTURE_TIMEOUT_MS = 15_000;
+/**
+ * A page that has not answered by then is busy or hung: the popup must not wait forever. It allows
+ * for the capture's images (issue 11), which stop at IMAGE_LIMITS.phaseMs (12 s).
+ */
+export const CAPTURE_TIMEOUT_MS = 25_000;
 
 class TimedOut extends Error {}
 
@@ -37,7 +41,7 @@ export async function captureInTab(
     if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
       return { ok: false, code: 'failed', message: 'The page did not answer the capture. Reload it and try again.' };
     }
-    return answer;
+    return await keyCapturedImages(answer);
   } catch (error) {
     if (error instanceof TimedOut) {
       return {

@@ -19,6 +19,17 @@ export interface CapturedBlock {
   included: boolean;
 }
 
+/**
+ * An image carried with a capture (issue 11), as base64 because a script's answer crosses into the
+ * extension as JSON. `ref` is what the blocks' Markdown points at: a temporary one in the page,
+ * `halo-image:<sha256>` once keyed by lib/capture/images/key-images.ts.
+ */
+export interface CapturedImage {
+  ref: string;
+  type: string;
+  data: string;
+}
+
 export interface Capture {
   kind: CaptureKind;
   /** A suggested title for the Halo. */
@@ -27,6 +38,20 @@ export interface Capture {
   blocks: CapturedBlock[];
   /** Things the user must know before publishing, e.g. "older turns may not be loaded". */
   warnings: string[];
+  /** Chat threads: which layer read the thread, and how sure a generic reading is. */
+  reader?: CaptureReader;
+  /** The page's own images the blocks show (issue 11); absent when there are none. */
+  images?: CapturedImage[];
+}
+
+/**
+ * The layer that read a chat thread: the site's adapter, the generic reader with the site's own
+ * (earlier) signals, or the generic reader alone; the last two carry their confidence (0 to 1).
+ */
+export interface CaptureReader {
+  layer: 'site' | 'site-signals' | 'generic';
+  confidence?: number;
+  signals?: string[];
 }
 
 export type CaptureErrorCode =

@@ -12,6 +12,13 @@ export interface DraftBlock {
    * blocks captured before issue 4's recapture (optional: no storage migration needed).
    */
   capturedAs?: string;
+  /**
+   * Section blocks only (issue 12): the capture key of what the section was added from, so adding
+   * the same thread again offers to update this section (lib/draft/sections.ts).
+   */
+  captureKey?: string;
+  /** Section blocks only: folded in the editor (the published page always shows it). */
+  collapsed?: boolean;
 }
 
 export interface Draft {

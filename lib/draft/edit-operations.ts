@@ -75,3 +75,28 @@ export function addTextBlock(draft: Draft, id: string, afterBlockId: string | nu
   const at = after === -1 ? draft.blocks.length : after + 1;
   return { ...draft, blocks: [...draft.blocks.slice(0, at), added, ...draft.blocks.slice(at)] };
 }
+
+/**
+ * The other speaker for a message (user ↔ assistant), for a thread read as a generic chat whose
+ * speakers were guessed wrong (issue 11). The assistant keeps the name the draft gives it elsewhere.
+ */
+export function switchSpeaker(draft: Draft, blockId: string): Draft {
+  let assistantName = 'Assistant';
+  for (const { block } of draft.blocks) {
+    if (block.type === 'message' && block.role === 'assistant') {
+      assistantName = block.author;
+      break;
+    }
+  }
+  return {
+    ...draft,
+    blocks: draft.blocks.map((b) => {
+      if (b.id !== blockId || b.block.type !== 'message') return b;
+      const toUser = b.block.role !== 'user';
+      return {
+        ...b,
+        block: { ...b.block, role: toUser ? 'user' : 'assistant', author: toUser ? 'You' : assistantName },
+      };
+    }),
+  };
+}

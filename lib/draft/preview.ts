@@ -1,7 +1,7 @@
 import type { Draft } from '@/lib/draft/draft';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { isContentBlock } from '@/lib/halo/block-text';
-import { renderHaloBody } from '@/lib/halo/render';
+import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
 import type { Block, Halo } from '@/lib/halo/schema';
 
 /**
@@ -18,7 +18,7 @@ export function previewable(block: Block): Block {
 }
 
 /** The Halo the draft publishes, as the server's page body shows it (with the same cut for huge blocks). */
-export function renderDraftPreview(draft: Draft): string {
+export function renderDraftPreview(draft: Draft, resolveImage?: ImageResolver): string {
   const halo: Halo = draftToHalo(draft);
-  return renderHaloBody({ ...halo, blocks: halo.blocks.map(previewable) });
+  return renderHaloBody({ ...halo, blocks: halo.blocks.map(previewable) }, resolveImage);
 }

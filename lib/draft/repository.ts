@@ -1,9 +1,11 @@
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
-import { captureKey, draftFromCapture, threadOf } from '@/lib/draft/from-capture';
+import { captureKey, draftFromCapture, newId, threadOf } from '@/lib/draft/from-capture';
 import { mergeRecapture, type RecaptureResult } from '@/lib/draft/recapture';
+import { addCaptureAsSection, hasSections, sectionOfThread, updateSection } from '@/lib/draft/sections';
 import { summarize, type DraftSummary } from '@/lib/draft/summary';
-import { draftIndexItem, draftItem } from '@/lib/storage/items';
+import { draftImagesItem, draftIndexItem, draftItem } from '@/lib/storage/items';
+import { isQuotaError } from '@/lib/storage/quota';
 
 /** Drafts in storage: the one place that reads and writes them (popup and background alike). */
 
@@ -17,6 +19,26 @@ export async function saveDraft(draft: Draft): Promise<void> {
   const index = await draftIndexItem.getValue();
   const drafts = [summarize(draft), ...index.drafts.filter((d) => d.id !== draft.id)];
   await draftIndexItem.setValue({ currentId: index.currentId ?? draft.id, drafts });
+}
+
+/**
+ * Keeps a capture's images with the draft (issue 11). When browser storage is full the draft is
+ * still saved, without them: its images then show as unavailable, and a warning says why.
+ */
+async function keepImages(draft: Draft, capture: Capture): Promise<Draft> {
+  const images = capture.images ?? [];
+  if (images.length === 0) return draft;
+  const item = draftImagesItem(draft.id);
+  try {
+    const kept = { ...(await item.getValue()) };
+    for (const { ref, type, data } of images) kept[ref.slice(ref.indexOf(':') + 1)] = { type, data };
+    await item.setValue(kept);
+    return draft;
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const warning = `Browser storage is full: ${images.length === 1 ? 'the image' : `${images.length} images`} of this capture could not be kept and will show as unavailable. Delete older drafts, then capture again.`;
+    return { ...draft, warnings: [...draft.warnings, warning] };
+  }
 }
 
 export async function setCurrentDraft(id: string | null): Promise<void> {
@@ -36,6 +58,7 @@ export async function listDrafts(): Promise<DraftSummary[]> {
 
 export async function deleteDraft(id: string): Promise<void> {
   await draftItem(id).removeValue();
+  await draftImagesItem(id).removeValue();
   const index = await draftIndexItem.getValue();
   const drafts = index.drafts.filter((d) => d.id !== id);
   await draftIndexItem.setValue({
@@ -71,45 +94,70 @@ export async function adoptCapture(capture: Capture): Promise<Adoption> {
 
 /** A new draft from the capture ("Keep both" too), made current. */
 export async function createFromCapture(capture: Capture): Promise<Draft> {
-  const draft = draftFromCapture(capture);
+  const draft = await keepImages(draftFromCapture(capture), capture);
   await saveDraft(draft);
   await setCurrentDraft(draft.id);
   return draft;
+}
+
+/**
+ * A composed draft (issue 12) updates the section of that thread only, the other sources staying
+ * as they are; a thread without a section of its own joins as a new one.
+ */
+function updateComposed(draft: Draft, capture: Capture): RecaptureResult {
+  const section = sectionOfThread(draft, capture);
+  const updated = section && updateSection(draft, section.id, capture);
+  if (updated) return updated;
+  const added = addCaptureAsSection(draft, capture, newId, true);
+  return added.status === 'added'
+    ? { draft: added.draft, added: added.added, dropped: 0 }
+    : { draft, added: 0, dropped: 0 };
 }
 
 /** "Update it with the new messages": the capture merged into the draft (lib/draft/recapture.ts). */
 export async function updateFromCapture(draftId: string, capture: Capture): Promise<RecaptureResult | null> {
   const draft = await loadDraft(draftId);
   if (!draft) return null;
-  const result = mergeRecapture(draft, capture);
+  const result = hasSections(draft) ? updateComposed(draft, capture) : mergeRecapture(draft, capture);
+  result.draft = await keepImages(result.draft, capture);
   await saveDraft(result.draft);
   await setCurrentDraft(draftId);
   return result;
 }
 
+/** What adding a capture to the current draft did (lib/draft/sections.ts). */
+export type Addition =
+  | { status: 'created'; draft: Draft; added: number }
+  | { status: 'added'; draft: Draft; added: number; sectionId: string }
+  | { status: 'already_there' | 'same_thread'; draft: Draft; sectionId: string };
+
 /**
- * "Add selection to Halo draft": the capture's blocks join the current draft (or start one), each
- * keeping the link of the page it came from, so one Halo can collect snippets from many pages.
+ * "Add to Halo draft" (menus, shortcut, the side panel): the capture joins the current draft as a
+ * section of its own (issue 12), or starts a draft when there is none. A thread that is already a
+ * section is not added twice unless `again`: the caller offers updateSectionFromCapture instead.
  */
-export async function appendCapture(capture: Capture): Promise<{ draft: Draft; added: number }> {
+export async function addToDraft(capture: Capture, again = false): Promise<Addition> {
   const current = await getCurrentDraft();
   if (!current) {
-    const draft = draftFromCapture(capture);
-    draft.blocks = draft.blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
-    await saveDraft(draft);
-    await setCurrentDraft(draft.id);
-    return { draft, added: draft.blocks.length };
+    const draft = await createFromCapture(capture);
+    return { status: 'created', draft, added: draft.blocks.length };
   }
-  const added = draftFromCapture(capture).blocks.map((b) => ({ ...b, block: { ...b.block, source: capture.source } }));
-  const draft: Draft = {
-    ...current,
-    updatedAt: new Date().toISOString(),
-    // Blocks from before the collection started keep their page too.
-    blocks: [
-      ...current.blocks.map((b) => (b.block.source ? b : { ...b, block: { ...b.block, source: current.source } })),
-      ...added,
-    ],
-  };
+  const result = addCaptureAsSection(current, capture, newId, again);
+  if (result.status !== 'added') return { ...result, draft: current };
+  const draft = await keepImages({ ...result.draft, updatedAt: new Date().toISOString() }, capture);
   await saveDraft(draft);
-  return { draft, added: added.length };
+  return { ...result, draft };
+}
+
+/** "Update that section" with a new capture of its thread; null when the draft or section is gone. */
+export async function updateSectionFromCapture(
+  draftId: string,
+  sectionId: string,
+  capture: Capture,
+): Promise<RecaptureResult | null> {
+  const draft = await loadDraft(draftId);
+  const result = draft && updateSection(draft, sectionId, capture);
+  if (!result) return null;
+  await saveDraft(result.draft);
+  return result;
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
  */
 export const API_PREFIX = '/api/v1';
 export const HALOS_PATH = `${API_PREFIX}/halos`;
+/** Images the client carries with a Halo (issue 11): uploaded first, then referenced as `halo-image:<id>`. */
+export const IMAGES_PATH = `${API_PREFIX}/images`;
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Sent by PUT and DELETE: the token the author received at publish time. */
 export const EDIT_TOKEN_HEADER = 'X-Halo-Edit-Token';
@@ -24,9 +26,18 @@ export const UpdateResponseSchema = z.object({
 });
 export type UpdateResponse = z.infer<typeof UpdateResponseSchema>;
 
+/** The answer to POST /images: the id is the SHA-256 of the bytes, so the same image is always one id. */
+export const ImageUploadResponseSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  type: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type ImageUploadResponse = z.infer<typeof ImageUploadResponseSchema>;
+
 export const ERROR_CODES = [
   'invalid_json',
   'invalid_halo',
+  'invalid_image',
   'unauthorized',
   'forbidden',
   'not_found',

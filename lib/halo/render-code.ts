@@ -38,6 +38,7 @@ import swift from 'highlight.js/lib/languages/swift';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { overBudget } from '@/lib/halo/render-guard';
 
 // The languages people paste most (aliases such as toml, ps1, tex come with them); the full set
 // would triple the popup's bundle.
@@ -84,10 +85,18 @@ const LANGUAGES = {
 };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 
+/**
+ * Longer code shows unhighlighted (issue 16): highlight.js's grammars are regular expressions
+ * whose cost grows with the input, and a pasted log or minified bundle gains nothing from colour.
+ */
+export const MAX_HIGHLIGHT_CHARS = 100_000;
+
 /** Highlighted HTML for a fenced block, or null to let markdown-it escape it plainly. */
 export function highlightCode(code: string, lang: string): string | null {
   const name = lang.trim().toLowerCase();
-  if (!name || !hljs.getLanguage(name)) return null;
+  if (!name || name.length > 30 || !hljs.getLanguage(name)) return null;
+  // Past the block's time budget the rest of its code stays plain, and still readable.
+  if (code.length > MAX_HIGHLIGHT_CHARS || overBudget()) return null;
   try {
     return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
   } catch {

@@ -3,6 +3,8 @@ import {
   ErrorBodySchema,
   HALOS_PATH,
   IDEMPOTENCY_HEADER,
+  IMAGES_PATH,
+  ImageUploadResponseSchema,
   PublishResponseSchema,
   UpdateResponseSchema,
   type PublishResponse,
@@ -31,9 +33,21 @@ export function normalizeEndpoint(input: string): { ok: true; endpoint: string }
   return { ok: true, endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-function describe(status: number, code: string, serverMessage: string, endpoint: string, change: boolean): string {
+/** A block type the server does not know: the one newer than it, a section (issue 12's version policy). */
+const UNKNOWN_BLOCK_TYPE = /^blocks\.\d+\.type$/;
+
+function describe(
+  status: number,
+  code: string,
+  serverMessage: string,
+  endpoint: string,
+  change: boolean,
+  path?: string,
+): string {
   switch (status) {
     case 400:
+      if (code === 'invalid_halo' && path && UNKNOWN_BLOCK_TYPE.test(path))
+        return `The Halo server at ${endpoint} is older than sections and refused them (${path}). Nothing was published and the draft is unchanged: update the server, or share it without publishing (Copy as Markdown, Download .md).`;
       return `The server refused the Halo: ${serverMessage} Fix it and publish again.`;
     case 401:
       return `The Halo server at ${endpoint} refused the API token (HTTP 401). Set the right token in the extension options.`;
@@ -82,23 +96,26 @@ type Answered = { ok: true; status: number; body: unknown };
 async function request(
   settings: Settings,
   method: 'POST' | 'PUT' | 'DELETE',
-  init: { halo?: Halo; idempotencyKey?: string; target?: HaloTarget },
+  init: { halo?: Halo; idempotencyKey?: string; target?: HaloTarget; image?: { type: string; bytes: Uint8Array } },
   timeoutMs: number,
 ): Promise<Answered | Failure> {
   const { endpoint } = settings;
-  const { halo, idempotencyKey, target } = init;
+  const { halo, idempotencyKey, target, image } = init;
   const headers: Record<string, string> = {};
   if (halo) headers['Content-Type'] = 'application/json';
+  if (image) headers['Content-Type'] = image.type;
   if (idempotencyKey) headers[IDEMPOTENCY_HEADER] = idempotencyKey;
   if (settings.apiToken) headers.Authorization = `Bearer ${settings.apiToken}`;
   if (target) headers[EDIT_TOKEN_HEADER] = target.editToken;
-  const url = `${endpoint}${HALOS_PATH}${target ? `/${encodeURIComponent(target.haloId)}` : ''}`;
+  const url = image
+    ? `${endpoint}${IMAGES_PATH}`
+    : `${endpoint}${HALOS_PATH}${target ? `/${encodeURIComponent(target.haloId)}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: halo ? JSON.stringify(halo) : undefined,
+      body: halo ? JSON.stringify(halo) : image ? new Blob([image.bytes as Uint8Array<ArrayBuffer>]) : undefined,
       // A redirect could carry the Halo to another host: never followed, reported instead.
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
@@ -150,7 +167,14 @@ async function request(
     error: {
       code,
       status,
-      message: describe(status, code, serverMessage, endpoint, target !== undefined),
+      message: describe(
+        status,
+        code,
+        serverMessage,
+        endpoint,
+        target !== undefined,
+        error.success ? error.data.error.path : undefined,
+      ),
       ...(error.success && error.data.error.path ? { path: error.data.error.path } : {}),
     },
   };
@@ -186,6 +210,34 @@ export async function sendHalo(
     return refuse(`The server answered a link outside ${new URL(endpoint).origin}; Halo did not copy or open it.`);
   }
   return { ok: true, response };
+}
+
+export type UploadOutcome = { ok: true; id: string } | Failure;
+
+/**
+ * Uploads one image a Halo carries (issue 11) before the Halo itself. The server names it by the
+ * SHA-256 of its bytes, so a retry stores nothing new; an answer naming other bytes is refused.
+ */
+export async function uploadImage(
+  settings: Settings,
+  image: { sha256: string; type: string; bytes: Uint8Array },
+  timeoutMs: number = PUBLISH_TIMEOUT_MS,
+): Promise<UploadOutcome> {
+  const answer = await request(settings, 'POST', { image }, timeoutMs);
+  if (!answer.ok) return answer;
+  const parsed = ImageUploadResponseSchema.safeParse(answer.body);
+  if (!parsed.success || parsed.data.id !== image.sha256) {
+    return {
+      ok: false,
+      retryable: false,
+      error: {
+        code: 'bad_response',
+        status: answer.status,
+        message: `The server at ${settings.endpoint} answered an image upload with something else.`,
+      },
+    };
+  }
+  return { ok: true, id: parsed.data.id };
 }
 
 /** One attempt to unpublish a Halo (DELETE): afterwards its page answers 410. Never throws. */

@@ -6,6 +6,7 @@ import { validateHalo } from '@/lib/halo/validate';
 import { backoffMs } from '@/lib/publish/backoff';
 import { deleteHalo, sendHalo, type PublishOutcome } from '@/lib/publish/client';
 import { copyFromBackground } from '@/lib/publish/clipboard';
+import { uploadCarriedImages } from '@/lib/publish/upload-images';
 import type { PublishJob, PublishState } from '@/lib/publish/job';
 import { recordEnded, recordPublished, recordUpdated, type PublishedHalo } from '@/lib/publish/published';
 import { publishedItem, publishJobsItem } from '@/lib/storage/items';
@@ -177,6 +178,8 @@ async function create(job: PublishJob, halo: Halo): Promise<PublishState | Failu
       if (jobs[id]) jobs[id] = { ...jobs[id], endpoint: settings.endpoint };
     });
   }
+  const images = await uploadCarriedImages(settings, job.draftId, halo);
+  if (!images.ok) return images;
   const outcome = await sendHalo(settings, halo, job.idempotencyKey);
   if (!outcome.ok) return outcome;
   const { url, id, editToken } = outcome.response;
@@ -206,6 +209,10 @@ async function change(job: PublishJob, record: PublishedHalo): Promise<PublishSt
   const target = { haloId: record.haloId, editToken: record.editToken };
   const to = { endpoint: record.endpoint, apiToken: settings.endpoint === record.endpoint ? settings.apiToken : '' };
   const at = new Date().toISOString();
+  if (job.operation === 'update') {
+    const images = await uploadCarriedImages(to, job.draftId, job.halo!);
+    if (!images.ok) return images;
+  }
   const outcome =
     job.operation === 'delete'
       ? await deleteHalo(to, target)

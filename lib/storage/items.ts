@@ -1,5 +1,7 @@
 import { storage } from '#imports';
+import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
+import { sectioned } from '@/lib/draft/sections';
 import { summarize, type DraftSummary } from '@/lib/draft/summary';
 import type { PublishJob } from '@/lib/publish/job';
 import type { PublishedHalo } from '@/lib/publish/published';
@@ -51,15 +53,21 @@ export const draftIndexItem = storage.defineItem<DraftIndex>('local:draftIndex',
 
 const draftItems = new Map<string, ReturnType<typeof defineDraftItem>>();
 
-/** Drafts stored before v2 had no search-engine choice: they stay unindexed. */
+/**
+ * Drafts stored before v2 had no search-engine choice: they stay unindexed. Before v3 (issue 12), a
+ * draft that collected blocks from several pages marked each block with its page: v3 opens a
+ * section at each change of page instead, titled and linked like the page, and nothing is lost.
+ */
 export const draftMigrations = {
   2: (draft: Omit<Draft, 'allowSearchEngines'> | null): Draft | null =>
     draft ? { ...draft, allowSearchEngines: false } : draft,
+  3: (draft: Draft | null): Draft | null =>
+    draft && draft.blocks.some((b) => b.block.source) ? sectioned(draft, () => crypto.randomUUID()) : draft,
 };
 
 function defineDraftItem(id: string) {
   return storage.defineItem<Draft | null>(`local:draft:${id}`, {
-    version: 2,
+    version: 3,
     fallback: null,
     migrations: draftMigrations,
   });
@@ -71,6 +79,31 @@ export function draftItem(id: string) {
   if (!item) {
     item = defineDraftItem(id);
     draftItems.set(id, item);
+  }
+  return item;
+}
+
+/** One image a draft shows (issue 11), as base64; its key is its SHA-256, as in `halo-image:<sha256>`. */
+export interface DraftImage {
+  type: string;
+  data: string;
+}
+
+const draftImageItems = new Map<string, ReturnType<typeof defineDraftImagesItem>>();
+
+function defineDraftImagesItem(id: string) {
+  return storage.defineItem<Record<string, DraftImage>>(`local:draftImages:${id}`, { version: 1, fallback: {} });
+}
+
+/**
+ * The images of one draft, apart from the draft: a keystroke rewrites the draft, never megabytes
+ * of pictures. Written at capture, read by the popup preview and at publish, removed with the draft.
+ */
+export function draftImagesItem(id: string) {
+  let item = draftImageItems.get(id);
+  if (!item) {
+    item = defineDraftImagesItem(id);
+    draftImageItems.set(id, item);
   }
   return item;
 }
@@ -100,6 +133,28 @@ export const publishedItem = storage.defineItem<Record<string, PublishedHalo>>('
 });
 
 /**
+ * A capture added from a menu or shortcut whose thread is already a section of the draft (issue
+ * 12): the editor (popup or side panel) asks whether to update that section or add it again.
+ * Nothing is changed until the user chooses.
+ */
+export interface PendingAdd {
+  draftId: string;
+  sectionId: string;
+  capture: Capture;
+}
+
+export const pendingAddItem = storage.defineItem<PendingAdd | null>('local:pendingAdd', {
+  version: 1,
+  fallback: null,
+});
+
+/** Sites the user refused to let the side panel read (issue 12): not asked again unless the user asks. */
+export const tabAccessItem = storage.defineItem<{ refused: string[] }>('local:tabAccess', {
+  version: 1,
+  fallback: { refused: [] },
+});
+
+/**
  * What an administrator set by policy (issue 19): read-only, written by the browser from Chrome's
  * managed storage or Firefox's enterprise policies. Not versioned: the extension never writes it,
  * so it has nothing to migrate; lib/publish/policy.ts checks every value.
@@ -110,3 +165,6 @@ export const managedPolicyItems = {
   allowSearchEngines: storage.defineItem<unknown>('managed:allowSearchEngines'),
   allowQuickShare: storage.defineItem<unknown>('managed:allowQuickShare'),
 };
+
+/** The welcome page was opened on this profile (issue 19): it opens once, whatever onInstalled says later. */
+export const welcomeShownItem = storage.defineItem<boolean>('local:welcomeShown', { version: 1, fallback: false });

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import type { Halo } from '@/lib/halo/schema';
-import { haloToMarkdown } from '../halo-markdown';
+import { haloToMarkdown } from '@/lib/halo/to-markdown';
+import { answerWith, toResponse, type Answer, type ConditionalRequest } from '../answer';
+import { etagVersion } from '../etag';
+import { acceptedCodings, compressedCodingsFor } from '../negotiate';
 import { statusPage } from '../page';
+import type { CardJobs } from '../card-job';
 import type { HaloStore } from '../store';
 
 /**
@@ -11,7 +15,8 @@ import type { HaloStore } from '../store';
  */
 export function pageCsp(remoteImages: boolean): string {
   // With images kept by the server (the default), the page loads nothing from anywhere else.
-  const img = remoteImages ? 'img-src https: data:' : "img-src 'self' data:";
+  // Images the client uploaded (issue 11) are served from the Halo's origin in both cases.
+  const img = remoteImages ? "img-src 'self' https: data:" : "img-src 'self' data:";
   return `default-src 'none'; style-src 'self'; ${img}; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox`;
 }
 
@@ -23,6 +28,18 @@ const IMAGE_HEADERS = {
   // No Cross-Origin-Resource-Policy: same-origin: the sandboxed page has an opaque origin, so
   // Chromium would count its own images as cross-origin and block them.
 };
+
+/**
+ * A kept image under the address its page uses (`?v=` names its bytes, and an update that shows
+ * other images gives them other versions): browsers keep it for a year; shared caches check back
+ * after a minute, so an unpublished Halo's images leave them as quickly as its page (issue 21).
+ */
+const VERSIONED_IMAGE_CACHE = 'public, max-age=31536000, s-maxage=60, immutable';
+
+const CARD_MISSING_HEADERS = { ...IMAGE_HEADERS, 'Cache-Control': 'no-store' };
+
+/** How long a card may be missing or stale before any instance viewing it draws it again. */
+const CARD_REDRAW_AFTER_MS = 30_000;
 
 export function pageHeaders(allowIndexing: boolean, https: boolean, remoteImages = false): Record<string, string> {
   return {
@@ -44,51 +61,121 @@ function headersFor(indexable: boolean, https: boolean, remoteImages = false): R
   const key = `${indexable}${https}${remoteImages}`;
   let set = headerSets.get(key);
   if (!set) {
-    set = { ...pageHeaders(indexable, https, remoteImages), 'Content-Type': 'text/html; charset=UTF-8' };
+    set = {
+      ...pageHeaders(indexable, https, remoteImages),
+      'Content-Type': 'text/html; charset=UTF-8',
+      // Which stored variant is sent depends on Accept-Encoding, even while only the page exists.
+      Vary: 'Accept-Encoding',
+    };
     headerSets.set(key, set);
   }
   return set;
 }
 
-export interface PageView {
-  status: 200 | 404 | 410;
-  headers: Readonly<Record<string, string>>;
-  html: string | Uint8Array<ArrayBuffer>;
+const statusBodies = new Map<number, Uint8Array>();
+function statusAnswer(status: 404 | 406 | 410, method: string, https: boolean): Answer {
+  let body = statusBodies.get(status);
+  if (!body) {
+    body = new TextEncoder().encode(
+      status === 406 ? 'This page is available uncompressed, brotli or gzip.\n' : statusPage(status),
+    );
+    statusBodies.set(status, body);
+  }
+  const headers = {
+    ...headersFor(false, https),
+    ...(status === 406 ? { 'Content-Type': 'text/plain; charset=UTF-8' } : {}),
+    'Content-Length': String(body.length),
+  };
+  return { status, headers, body: method === 'HEAD' ? null : body };
 }
 
-/** The HTML answer for /h/:id: one indexed read of the page rendered at publish time. */
-export async function pageView(store: HaloStore, id: string, https: boolean, remoteImages = false): Promise<PageView> {
-  const page = await store.getPage(id);
-  if (!page) return { status: 404, headers: headersFor(false, https), html: statusPage(404) };
-  if (page.deletedAt) return { status: 410, headers: headersFor(false, https), html: statusPage(410) };
-  return { status: 200, headers: headersFor(page.indexable, https, remoteImages), html: page.html };
+export interface PageRequest extends ConditionalRequest {
+  acceptEncoding: string | undefined;
+}
+
+/**
+ * The answer for /h/:id (GET or HEAD): one indexed read of the stored representation the request
+ * accepts best (brotli, gzip or the page itself, all made at write time: no compression here),
+ * or 304 when the client already holds it.
+ */
+export async function pageAnswer(
+  store: HaloStore,
+  id: string,
+  request: PageRequest,
+  https: boolean,
+  remoteImages = false,
+): Promise<Answer> {
+  const accepted = acceptedCodings(request.acceptEncoding);
+  const page = await store.getPage(id, compressedCodingsFor(accepted));
+  if (!page) return statusAnswer(404, request.method, https);
+  if (page.deletedAt) return statusAnswer(410, request.method, https);
+  // Only the page itself is stored (yet), and the client refused it.
+  if (page.coding === 'identity' && !accepted.includes('identity')) return statusAnswer(406, request.method, https);
+  return answerWith(page, request, headersFor(page.indexable, https, remoteImages));
 }
 
 /** /h/:id (HTML), /h/:id.md (Markdown), /h/:id.json (the Halo document). */
 export interface PageDeps {
   store: HaloStore;
+  /** Redraws a card that is missing well after its Halo was written (issue 13, issue 14). */
+  cards?: CardJobs;
   publicUrl: string | null;
   /** True when the server does not keep image copies, so pages must load images from their hosts. */
   remoteImages: boolean;
 }
 
-export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
+export function pageRoutes({ store, publicUrl, remoteImages, cards }: PageDeps): Hono {
   const pages = new Hono();
   pages.get('/h/:id/i/:n', async (c) => {
     const n = Number(c.req.param('n'));
     const image = Number.isInteger(n) && n >= 0 ? await store.blobs.get(c.req.param('id'), n) : undefined;
     if (!image) return c.body(null, 404, IMAGE_HEADERS);
-    return c.body(new Uint8Array(image.bytes), 200, { ...IMAGE_HEADERS, 'Content-Type': image.type });
+    // Kept as fetched: images are compressed already, and recompressing would only cost time.
+    const versioned = c.req.query('v') === etagVersion(image.etag);
+    const headers = {
+      ...IMAGE_HEADERS,
+      ...(versioned ? { 'Cache-Control': VERSIONED_IMAGE_CACHE } : {}),
+      'Content-Type': image.type,
+    };
+    const request = { method: c.req.method, ifNoneMatch: c.req.header('If-None-Match') };
+    return toResponse(
+      answerWith({ body: new Uint8Array(image.bytes), coding: 'identity', etag: image.etag }, request, headers),
+    );
+  });
+  // The link-preview card (issue 13): 404 until drawn (no-store, so a crawler asks again), 410 once unpublished.
+  pages.get('/h/:id/card.png', async (c) => {
+    const id = c.req.param('id');
+    const record = await store.get(id);
+    if (!record || record.deletedAt) return c.body(null, record ? 410 : 404, CARD_MISSING_HEADERS);
+    const card = await store.getCard(id);
+    // The instance that wrote this version draws its card; when it has not come after a while
+    // (that instance was killed, or stopped first), the card is drawn again here, from the Halo.
+    if (
+      card?.version !== record.updatedAt &&
+      cards &&
+      Date.now() - Date.parse(record.updatedAt) > CARD_REDRAW_AFTER_MS
+    ) {
+      cards.schedule(id, JSON.parse(record.json) as Halo, record.updatedAt);
+    }
+    if (!card) return c.body(null, 404, { ...CARD_MISSING_HEADERS, 'Retry-After': '5' });
+    const etag = `"${Date.parse(card.version).toString(36)}"`;
+    const headers = { ...IMAGE_HEADERS, ETag: etag };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(card.png), 200, { ...headers, 'Content-Type': 'image/png' });
   });
   pages.get('/h/:file', async (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');
     const match = FORMATS.exec(c.req.param('file'));
     const [, id, format] = match ?? [];
     if (!match || !format) {
-      const view = match
-        ? await pageView(store, id!, https)
-        : { status: 404 as const, headers: headersFor(false, https), html: statusPage(404) };
-      return c.body(view.html, view.status, view.headers);
+      const request = {
+        method: c.req.method,
+        acceptEncoding: c.req.header('Accept-Encoding'),
+        ifNoneMatch: c.req.header('If-None-Match'),
+      };
+      return toResponse(
+        match ? await pageAnswer(store, id!, request, https, remoteImages) : statusAnswer(404, c.req.method, https),
+      );
     }
     const record = await store.get(id!);
     if (!record || record.deletedAt) {
@@ -106,12 +193,12 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
   return pages;
 }
 
-const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})$/;
+const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})(?:\?.*)?$/;
 
 /**
- * The page-view fast path at the node:http level: GET /h/:id skips the fetch-API adapter (a
- * Request and a Response object per view), which costs more than the view itself. Same answer
- * as the Hono route, from the same pageView().
+ * The page-view fast path at the node:http level: GET and HEAD /h/:id skip the fetch-API adapter
+ * (a Request and a Response object per view), which costs more than the view itself. Same answer
+ * as the hono route, from the same pageAnswer().
  */
 export function pageFastPath(
   { store, publicUrl, remoteImages }: PageDeps,
@@ -119,13 +206,18 @@ export function pageFastPath(
 ) {
   const https = (publicUrl ?? '').startsWith('https:');
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== 'GET' || !req.url) return false;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
     const match = PAGE_PATH.exec(req.url);
     if (!match) return false;
-    pageView(store, match[1]!, https, remoteImages).then(
-      (view) => {
-        res.writeHead(view.status, view.headers);
-        res.end(view.html);
+    const request = {
+      method: req.method,
+      acceptEncoding: req.headers['accept-encoding'],
+      ifNoneMatch: req.headers['if-none-match'],
+    };
+    pageAnswer(store, match[1]!, request, https, remoteImages).then(
+      (answer) => {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
       },
       (error: unknown) => onError(error, res),
     );

@@ -146,3 +146,25 @@ test('a draft over Chrome’s 10 MB storage cap is saved and reopened without un
   expect(await length.jsonValue()).toBe(big.length);
   expect(await reopened.evaluate(() => document.body.innerText)).not.toContain('storage for Halo is full');
 });
+
+test('the side panel is Firefox’s sidebar, with the editor in it (issue 15, issue 12)', async ({ firefox }) => {
+  const page = await firefox.openAtRealUrl('https://notes.example.org/lazy.html', await article);
+  await firefox.select(page);
+  // The add-on's sidebar (Chrome has a side panel instead), opened as the View > Sidebar menu does.
+  const shown = await firefox.chrome<string>(`
+    const sidebar = window.SidebarController ?? window.SidebarUI;
+    await sidebar.show(ext.id.replace(/[^a-z0-9_-]/gi, '_').toLowerCase() + '-sidebar-action');
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      const panel = sidebar?.browser?.contentDocument?.getElementById('webext-panels-browser');
+      const url = panel?.currentURI?.spec ?? '';
+      if (sidebar?.isOpen && url.startsWith(${JSON.stringify(ADDON_ORIGIN)})) return url;
+      if (Date.now() > deadline) return 'open: ' + sidebar?.isOpen + ', url: ' + url;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }`);
+  expect(shown).toBe(`${ADDON_ORIGIN}/sidepanel.html`);
+  // The same page, as an add-on page, renders the shared editor.
+  const panel = await firefox.openAddonPage('sidepanel.html');
+  await panel.waitForSelector('main.editor', { timeout: 60_000 });
+  expect(await firefox.addonConsoleErrors()).toEqual([]);
+});

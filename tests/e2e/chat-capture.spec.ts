@@ -45,8 +45,8 @@ test('a ChatGPT thread becomes a Halo with every speaker, code and math (issue 3
   await published.goto(link);
   await expect(published.locator('.halo-block')).toHaveCount(4);
   await expect(published.locator('.halo-note')).toHaveText('The closed form is the surprise.');
-  await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
-  await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText('ChatGPT');
+  await expect(published.locator('.halo-role-user .halo-speaker-name').first()).toHaveText('You');
+  await expect(published.locator('.halo-role-assistant .halo-speaker-name').first()).toHaveText('ChatGPT');
   await expect(published.locator('code.language-python .hljs-keyword').first()).toHaveText('def');
   await expect(published.locator('math[display="block"]')).toHaveCount(1);
   await expect(published.getByText('The user wants a generator')).toHaveCount(0);
@@ -90,9 +90,15 @@ for (const fixture of CHAT_FIXTURES.filter(
       ),
     ).toEqual(fixture.blocks);
     // The warnings the page calls for (Gemini's lazily loaded turns, Claude's artifacts), and no others.
-    const warnings = await popup.evaluate<string[]>(
+    const all = await popup.evaluate<string[]>(
       `[...document.querySelectorAll('.warnings li')].map((li) => li.textContent)`,
     );
+    // The fixtures' own-site images answer 404 here (openAtRealUrl): the capture says it left them
+    // out (issue 11), and for that reason only.
+    const imageWarnings = all.filter((w) => /left out and shows? as/.test(w));
+    for (const w of imageWarnings)
+      expect(w).toMatch(/^(One image was|\d+ images were) left out[^(]*\(could not be read from the page\)/);
+    const warnings = all.filter((w) => !imageWarnings.includes(w));
     expect(warnings).toHaveLength(fixture.warnings.length);
     fixture.warnings.forEach((warning, i) => expect(warnings[i]).toMatch(warning));
 
@@ -106,8 +112,8 @@ for (const fixture of CHAT_FIXTURES.filter(
     await published.goto(link);
     // Reasoning stays out by default: every message, nothing else.
     await expect(published.locator('.halo-block')).toHaveCount(fixture.blocks.filter((b) => b !== 'reasoning').length);
-    await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
-    await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText(fixture.assistant);
+    await expect(published.locator('.halo-role-user .halo-speaker-name').first()).toHaveText('You');
+    await expect(published.locator('.halo-role-assistant .halo-speaker-name').first()).toHaveText(fixture.assistant);
     await expect(published.locator('pre code[class*="language-"] [class^="hljs-"]').first()).toBeVisible();
     await expect(published.locator('math[display="block"]').first()).toBeAttached();
     await expect(published.locator('math:not([display="block"])').first()).toBeAttached();

@@ -151,7 +151,8 @@ test('every kind of edit survives closing the popup and restarting the browser, 
     await expect(blocks.nth(0)).toContainText('My edited question about Fibonacci');
     await expect(blocks.nth(0).locator('strong')).toHaveText('edited');
     await expect(blocks.nth(1)).toContainText('That image shows the golden spiral');
-    await expect(blocks.nth(2)).toHaveText('A closing remark by me.');
+    // The block's content, not its self-link (#3, issue 13).
+    await expect(blocks.nth(2).locator('.halo-content')).toHaveText('A closing remark by me.');
     await expect(published.getByText('Here is a quick plan.')).toHaveCount(0);
   } finally {
     await restarted.close();

@@ -49,9 +49,6 @@ test('the welcome page opens on install, once: not after an update or a restart 
   profileDir,
   server,
 }) => {
-  const opened: string[] = [];
-  context.on('page', (page) => void page.waitForLoadState().then(() => isWelcome(page) && opened.push(page.url())));
-
   const welcome = await welcomePage(context);
   await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to Halo Lumin');
   await expect(welcome.getByTestId('shortcuts')).toContainText('Alt+Shift+H');
@@ -68,6 +65,9 @@ test('the welcome page opens on install, once: not after an update or a restart 
     `Could not reach ${closed}. Is the server running (npm start) and the address right?`,
   );
   await welcome.close();
+  // From here on, no welcome page may open again.
+  const opened: string[] = [];
+  context.on('page', (page) => void page.waitForLoadState().then(() => isWelcome(page) && opened.push(page.url())));
 
   // An update (a reload of the unpacked extension) does not open it again.
   const sw = await serviceWorkerOf(context);
@@ -77,6 +77,7 @@ test('the welcome page opens on install, once: not after an update or a restart 
   await expect.poll(() => context.serviceWorkers().length, { timeout: 10_000 }).toBeGreaterThan(0);
   await serviceWorkerOf(context);
   await new Promise((ok) => setTimeout(ok, 1_500));
+  expect(opened).toEqual([]);
 
   // Nor does a restart of the browser on the same profile.
   await context.close();

@@ -87,7 +87,7 @@ const snippetPage = ({ title, text }: (typeof snippets)[number]) => `<!doctype h
 <main><h1>${title}</h1><p>Some context before the part worth keeping.</p><p id="snippet">${text}</p>
 <p>Some more text after it.</p></main></body></html>`;
 
-test('"Add selection to Halo draft" on three pages makes one Halo with three source links (issue 5)', async ({
+test('"Add selection to Halo draft" on three pages makes one Halo with three source links (issue 5; sections since issue 12)', async ({
   context,
   extension,
   server,
@@ -104,10 +104,12 @@ test('"Add selection to Halo draft" on three pages makes one Halo with three sou
     await last.goto(snippet.url);
     await selectContents(last, '#snippet');
     await extension.press(last, { menuItemId: 'halo-add-selection' });
-    // The page stays as it is; the toolbar button counts the snippets collected so far.
+    // The page stays as it is; the toolbar button counts the sections (one per page) so far.
     expect((await extension.actionStatus()).badge).toBe(String(i + 1));
   }
-  expect((await extension.actionStatus()).title).toBe('Halo draft: 3 snippets. Click to edit and publish.');
+  expect((await extension.actionStatus()).title).toMatch(
+    /^Halo draft: 3 sections, 6 blocks\. Added .*Click to edit and publish\.$/,
+  );
 
   // The toolbar button without a selection opens the collection.
   await last!.evaluate(() => window.getSelection()?.removeAllRanges());
@@ -124,7 +126,9 @@ test('"Add selection to Halo draft" on three pages makes one Halo with three sou
   const published = await context.newPage();
   await published.goto(link);
   await expect(published.locator('.halo-block')).toHaveCount(3);
-  const sources = published.locator('.halo-block-source a');
+  // Each page is a section with its heading and link (issue 12), and a table of contents.
+  await expect(published.locator('nav.halo-toc a[href^="#s-"]')).toHaveCount(3);
+  const sources = published.locator('.halo-section-source a');
   await expect(sources).toHaveCount(3);
   for (const [i, snippet] of snippets.entries()) {
     await expect(published.locator('.halo-block').nth(i)).toContainText(snippet.text);

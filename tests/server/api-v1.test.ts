@@ -108,7 +108,8 @@ describe(`API v1 on ${testStoreKind()} (issue 6, issue 14)`, () => {
     expect(html).toContain('halo-role-user');
     expect(html).toContain('halo-role-assistant');
     expect(html).toContain('<meta property="og:title" content="A chat worth sharing">');
-    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    // Issue 13: the large link-preview card.
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('Look at the second answer.');
   });
 
@@ -120,7 +121,8 @@ describe(`API v1 on ${testStoreKind()} (issue 6, issue 14)`, () => {
       components: { schemas: { Halo: { properties: Record<string, unknown> } } };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/halos', '/api/v1/halos/{id}']);
+    // Issue 11 added the image upload.
+    expect(Object.keys(doc.paths)).toEqual(['/api/v1/halos', '/api/v1/halos/{id}', '/api/v1/images']);
     expect(Object.keys(doc.components.schemas.Halo.properties)).toContain('blocks');
   });
 

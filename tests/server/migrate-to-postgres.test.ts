@@ -36,22 +36,62 @@ it('copies Halos, tombstones, images and keys; verifies bytes; runs again safely
     });
     const store = await openTestStore(sqlite);
     await store.blobs.put(published[0]!.id, [
-      { n: 0, sourceUrl: 'https://i/0.png', type: 'image/png', bytes: Buffer.alloc(2048, 3) },
+      { n: 0, sourceUrl: 'https://i/0.png', type: 'image/png', bytes: Buffer.alloc(2048, 3), etag: '"i0"' },
     ]);
+    await store.blobs.putUpload({
+      sha256: 'cd'.repeat(32),
+      type: 'image/png',
+      bytes: Buffer.alloc(64, 1),
+      createdAt: new Date().toISOString(),
+    });
     await store.close();
+    // Cards drawn and pages compressed, so both come along (issue 13, issue 21).
+    await source.cardsDrawn();
+    await source.pagesCompressed();
 
     const first = await migrateToPostgres(sqlite.dbPath, postgres.databaseUrl!);
-    expect(first).toEqual({ halos: 3, images: 1, idempotencyKeys: 1, mismatches: [] });
+    expect(first).toEqual({
+      halos: 3,
+      images: 1,
+      idempotencyKeys: 1,
+      uploads: 1,
+      cards: 2,
+      variants: 4,
+      mismatches: [],
+    });
 
     // More publishes on SQLite, then the same command again: only brings Postgres up to date.
     published.push(await publish(4));
+    await source.cardsDrawn();
+    await source.pagesCompressed();
     const second = await migrateToPostgres(sqlite.dbPath, postgres.databaseUrl!);
-    expect(second).toEqual({ halos: 4, images: 1, idempotencyKeys: 1, mismatches: [] });
+    expect(second).toEqual({
+      halos: 4,
+      images: 1,
+      idempotencyKeys: 1,
+      uploads: 1,
+      cards: 3,
+      variants: 6,
+      mismatches: [],
+    });
 
     const target = await startHaloServer({ port: 0, ...postgres });
     try {
       for (const { id } of published) {
-        const [a, b] = await Promise.all([fetch(`${source.url}/h/${id}`), fetch(`${target.url}/h/${id}`)]);
+        for (const coding of ['identity', 'br', 'gzip']) {
+          const headers = { 'Accept-Encoding': coding };
+          const [a, b] = await Promise.all([
+            fetch(`${source.url}/h/${id}`, { headers }),
+            fetch(`${target.url}/h/${id}`, { headers }),
+          ]);
+          expect(b.status).toBe(a.status);
+          expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+          expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true);
+        }
+        const [a, b] = await Promise.all([
+          fetch(`${source.url}/h/${id}/card.png`),
+          fetch(`${target.url}/h/${id}/card.png`),
+        ]);
         expect(b.status).toBe(a.status);
         expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true);
       }

@@ -68,6 +68,18 @@ describe('publish client (issue 5)', () => {
     if (status === 429) expect(outcome.retryAfterMs).toBe(7000);
   });
 
+  it('a server older than sections (issue 12): 400 at blocks.N.type says so and is not retried', async () => {
+    handler = json(400, {
+      error: { code: 'invalid_halo', message: 'blocks.1.type: Invalid input', path: 'blocks.1.type' },
+    });
+    const sectioned: Halo = { ...halo, blocks: [{ type: 'section', title: 'One' }, ...halo.blocks] };
+    const outcome = await sendHalo({ endpoint, apiToken: '' }, sectioned, 'k-sections');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.retryable).toBe(false);
+    expect(outcome.error.message).toMatch(/older than sections .*draft is unchanged.*Copy as Markdown/);
+  });
+
   it.each<[string, Handler, RegExp]>([
     ['an answer that is not JSON', (_req, res) => res.writeHead(201).end('<html>hello</html>'), /not a Halo link/],
     [

@@ -16,6 +16,7 @@ const record = (id: string, extra: Partial<HaloRecord> = {}): HaloRecord => ({
   id,
   json: JSON.stringify({ title: `Halo ${id}`, text: 'ünïcödé ✓ 🎉' }),
   html: `<!doctype html><p>Halo ${id}: ünïcödé ✓ 🎉</p>`,
+  etag: `"tag-${id}"`,
   indexable: false,
   title: `Halo ${id}`,
   editTokenHash: `hash-${id}`,
@@ -29,6 +30,12 @@ const image = (n: number, fill: number) => ({
   sourceUrl: `https://img.example/${n}.png`,
   type: 'image/png',
   bytes: Buffer.alloc(300, fill),
+  etag: `"img-${n}-${fill}"`,
+});
+const variant = (coding: 'br' | 'gzip', text: string) => ({
+  coding,
+  bytes: Buffer.from(`${coding}:${text}`),
+  etag: `"${coding}-${text}"`,
 });
 
 describe.each(STORE_KINDS)('the %s store', (kind) => {
@@ -56,16 +63,18 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     await store.insert(record('a'));
     expect(await store.get('a')).toEqual(record('a'));
     const page = await store.getPage('a');
-    expect(Buffer.from(page!.html).toString('utf8')).toBe(record('a').html);
-    expect(page).toMatchObject({ indexable: false, deletedAt: null });
+    expect(Buffer.from(page!.body).toString('utf8')).toBe(record('a').html);
+    expect(page).toMatchObject({ coding: 'identity', etag: '"tag-a"', indexable: false, deletedAt: null });
     expect(await store.get('missing')).toBeUndefined();
     expect(await store.getPage('missing')).toBeUndefined();
 
-    await store.update('a', { json: '{"v":2}', html: '<p>2</p>', title: 'Two', indexable: true, updatedAt: 'later' });
+    const two = { json: '{"v":2}', html: '<p>2</p>', etag: '"two"', title: 'Two', indexable: true, updatedAt: 'later' };
+    await store.update('a', two);
     expect(await store.get('a')).toEqual({
       ...record('a'),
       json: '{"v":2}',
       html: '<p>2</p>',
+      etag: '"two"',
       title: 'Two',
       indexable: true,
       updatedAt: 'later',
@@ -78,7 +87,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     expect(await store.blobs.get('a', 0)).toBeUndefined();
     expect(await store.count()).toBe(0);
     // A tombstone takes no change.
-    await store.update('a', { json: '{"v":3}', html: 'x', title: 'x', indexable: true, updatedAt: 'x' });
+    await store.update('a', { json: '{"v":3}', html: 'x', etag: 'x', title: 'x', indexable: true, updatedAt: 'x' });
     expect((await store.get('a'))!.json).toBe('{}');
     await store.ping();
   });
@@ -86,12 +95,76 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
   it('keeps, replaces and removes image bytes (BlobStore)', async () => {
     const store = await openStore();
     await store.blobs.put('h', [image(0, 7), image(1, 8)]);
-    expect(await store.blobs.get('h', 1)).toEqual({ type: 'image/png', bytes: Buffer.alloc(300, 8) });
+    expect(await store.blobs.get('h', 1)).toEqual({
+      type: 'image/png',
+      bytes: Buffer.alloc(300, 8),
+      etag: '"img-1-8"',
+    });
     await store.blobs.put('h', [image(0, 9)]);
     expect((await store.blobs.get('h', 0))!.bytes.equals(Buffer.alloc(300, 9))).toBe(true);
     expect(await store.blobs.get('h', 1)).toBeUndefined();
     await store.blobs.remove('h');
     expect(await store.blobs.get('h', 0)).toBeUndefined();
+
+    // Uploads (issue 11): by content hash, kept once, purged by age.
+    const upload = {
+      sha256: 'ab'.repeat(32),
+      type: 'image/png',
+      bytes: Buffer.alloc(100, 5),
+      createdAt: '2026-11-30T10:00:00.000Z',
+    };
+    expect(await store.blobs.putUpload(upload)).toBe(true);
+    expect(await store.blobs.putUpload(upload)).toBe(false);
+    expect(await store.blobs.getUpload(upload.sha256)).toEqual({ type: 'image/png', bytes: upload.bytes });
+    expect(await store.blobs.purgeUploads('2026-11-30T09:00:00.000Z')).toBe(0);
+    expect(await store.blobs.purgeUploads('2026-11-30T11:00:00.000Z')).toBe(1);
+    expect(await store.blobs.getUpload(upload.sha256)).toBeUndefined();
+  });
+
+  it('serves a variant only of the current page, even from memory, when another process changed it (issue 21)', async () => {
+    const [one, two] = [await openStore(), await openStore()];
+    await one.insert(record('v'));
+    expect(await one.pagesWithoutVariants()).toEqual([{ id: 'v', etag: '"tag-v"' }]);
+    expect(await one.putVariants('v', '"stale"', [variant('br', 'old')])).toBe(false);
+    expect(await one.putVariants('v', '"tag-v"', [variant('br', 'one'), variant('gzip', 'one')])).toBe(true);
+    expect(await one.pagesWithoutVariants()).toEqual([]);
+    // Viewed twice on each: the second view comes from memory.
+    for (const store of [one, two, one, two]) {
+      const page = await store.getPage('v', ['br', 'gzip']);
+      expect(page).toMatchObject({ coding: 'br', etag: '"br-one"', indexable: false, deletedAt: null });
+      expect(Buffer.from(page!.body).toString()).toBe('br:one');
+      expect((await store.getPage('v', ['gzip']))!.etag).toBe('"gzip-one"');
+      expect((await store.getPage('v'))!.coding).toBe('identity');
+    }
+    // Another process updates the page: the first one's memory must not answer for it.
+    await two.update('v', { ...record('v'), html: '<p>new</p>', etag: '"new"', updatedAt: 'later' });
+    const fresh = await one.getPage('v', ['br', 'gzip']);
+    expect(fresh).toMatchObject({ coding: 'identity', etag: '"new"' });
+    expect(Buffer.from(fresh!.body).toString()).toBe('<p>new</p>');
+    expect(await two.putVariants('v', '"new"', [variant('br', 'two')])).toBe(true);
+    expect(Buffer.from((await one.getPage('v', ['br']))!.body).toString()).toBe('br:two');
+    // And deleted by the other: 410 at once, no variant left.
+    await two.markDeleted('v', 'gone-at');
+    expect(await one.getPage('v', ['br', 'gzip'])).toMatchObject({ deletedAt: 'gone-at' });
+    expect(await one.getPage('v')).toMatchObject({ deletedAt: 'gone-at' });
+    expect(await one.putVariants('v', '"new"', [variant('br', 'late')])).toBe(false);
+  });
+
+  it('keeps one card per Halo version; a late card of older content or of a deleted Halo is refused (issue 13)', async () => {
+    const [one, two] = [await openStore(), await openStore()];
+    await one.insert(record('c'));
+    const v1 = record('c').updatedAt;
+    expect(await one.putCard('c', { version: v1, png: Buffer.from([1]) })).toBe(true);
+    expect(await two.getCard('c')).toEqual({ version: v1, png: Buffer.from([1]) });
+    await two.update('c', { ...record('c'), updatedAt: 'v2' });
+    // Drawn from the old content, stored late (say, by the first instance): refused.
+    expect(await one.putCard('c', { version: v1, png: Buffer.from([2]) })).toBe(false);
+    expect(await two.putCard('c', { version: 'v2', png: Buffer.from([3]) })).toBe(true);
+    expect(await one.getCard('c')).toEqual({ version: 'v2', png: Buffer.from([3]) });
+    await one.markDeleted('c', 'gone-at');
+    expect(await two.getCard('c')).toBeUndefined();
+    expect(await two.putCard('c', { version: 'v2', png: Buffer.from([4]) })).toBe(false);
+    expect(await one.putCard('missing', { version: v1, png: Buffer.from([5]) })).toBe(false);
   });
 
   it('claims an Idempotency-Key once across processes, completes it with the Halo, gives it back', async () => {

@@ -40,10 +40,13 @@ export function png(width: number, height: number): Buffer {
 /** A loopback server standing in for the outside world's image hosts. */
 export async function startImageHost(): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const ok = png(40, 30);
+  const other = png(20, 10);
   const server = createServer((req, res) => {
     switch (req.url) {
       case '/ok.png':
         return res.writeHead(200, { 'content-type': 'image/png', 'content-length': ok.length }).end(ok);
+      case '/other.png':
+        return res.writeHead(200, { 'content-type': 'image/png', 'content-length': other.length }).end(other);
       case '/big.png':
         // Over 5 MB, with no Content-Length: the limit must hold while streaming.
         res.writeHead(200, { 'content-type': 'image/png' });

@@ -1,26 +1,73 @@
-import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
+import type { ChatAdapter, ChatThread } from '@/lib/capture/chat/chat-adapter';
+import { GENERIC_THRESHOLD, readGenericChat } from '@/lib/capture/chat/generic-reader';
 import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
 import { escapePlainText } from '@/lib/capture/markdown/escape-markdown';
 import { sourceOf } from '@/lib/capture/source';
-import type { CaptureResult, CapturedBlock } from '@/lib/capture/types';
+import type { CaptureReader, CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
+
+/** Said with every thread the generic reader read: its speakers are a guess (house rule 11). */
+export const GENERIC_NOTICE = 'Read as a generic chat: check the speakers (switch one with its speaker button).';
 
 function toMarkdown(content: Node | readonly Node[], url: string): string {
   return domToMarkdown(content, url).replace(ZERO_WIDTH, '').trim();
 }
 
-/** A whole chat thread: every turn in order with its speaker; reasoning apart and left out by default. */
-export function captureChat(doc: Document, url: string, adapter: ChatAdapter, now: Date): CaptureResult {
-  const layoutChanged: CaptureResult = {
+function unrecognised(site: string): CaptureResult {
+  return {
     ok: false,
     code: 'unrecognised_layout',
-    message: `This ${adapter.site} page's layout is not one Halo recognises (the site may have changed). Capture it as an article instead, or select the part to share.`,
+    message: `This ${site} page's layout is not one Halo recognises (the site may have changed). Capture it as an article instead, or select the part to share.`,
   };
-  if (!adapter.recognises(doc)) return layoutChanged;
-  const thread = adapter.readThread(doc);
-  if (thread.turns.length === 0) return layoutChanged;
+}
 
+/**
+ * A whole chat thread, read in layers: the site's adapter (today's markup and the earlier ones it
+ * knows), then the generic reader with the site's own signals. A reading that is not sure enough
+ * is never passed off as the thread: the user gets the clear message and the article offer.
+ */
+export function captureChat(doc: Document, url: string, adapter: ChatAdapter, now: Date): CaptureResult {
+  if (adapter.recognises(doc)) {
+    const thread = adapter.readThread(doc);
+    if (thread.turns.length > 0) return chatResult(doc, url, adapter.site, thread, now, { layer: 'site' });
+  }
+  const generic = readGenericChat(doc, adapter.signals);
+  if (!generic || generic.confidence < GENERIC_THRESHOLD) return unrecognised(adapter.site);
+  // Named by the site's own signals (its earlier markups), or by signals any chat shares.
+  const layer = generic.signals.includes('site') ? 'site-signals' : 'generic';
+  const thread = { ...generic.thread, warnings: [GENERIC_NOTICE, ...generic.thread.warnings] };
+  return chatResult(doc, url, adapter.site, thread, now, {
+    layer,
+    confidence: generic.confidence,
+    signals: generic.signals,
+  });
+}
+
+/** A page on a site without an adapter, read as a chat when the generic reader is sure enough; else null. */
+export function captureGenericChat(doc: Document, url: string, now: Date): CaptureResult | null {
+  const generic = readGenericChat(doc);
+  if (!generic || generic.confidence < GENERIC_THRESHOLD) return null;
+  const messages = generic.thread.turns.length;
+  const thread = {
+    ...generic.thread,
+    warnings: [`This looks like a chat with ${messages} messages. ${GENERIC_NOTICE}`, ...generic.thread.warnings],
+  };
+  return chatResult(doc, url, undefined, thread, now, {
+    layer: 'generic',
+    confidence: generic.confidence,
+    signals: generic.signals,
+  });
+}
+
+function chatResult(
+  doc: Document,
+  url: string,
+  site: string | undefined,
+  thread: ChatThread,
+  now: Date,
+  reader: CaptureReader,
+): CaptureResult {
   const blocks: CapturedBlock[] = [];
   for (const turn of thread.turns) {
     if (turn.reasoning) {
@@ -42,7 +89,7 @@ export function captureChat(doc: Document, url: string, adapter: ChatAdapter, no
     // An empty-looking turn is still a turn: it is kept, so the thread's order stays true.
     blocks.push({ block: { type: 'message', role: turn.role, author: turn.author, markdown }, included: true });
   }
-  const source = sourceOf(doc, url, now, adapter.site);
+  const source = sourceOf(doc, url, now, site);
   return {
     ok: true,
     capture: {
@@ -51,6 +98,7 @@ export function captureChat(doc: Document, url: string, adapter: ChatAdapter, no
       source: { ...source, ...(thread.model ? { model: thread.model } : {}) },
       blocks,
       warnings: thread.warnings,
+      reader,
     },
   };
 }

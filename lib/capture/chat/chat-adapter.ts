@@ -1,3 +1,4 @@
+import type { SpeakerSignals } from '@/lib/capture/chat/generic-signals';
 import type { Role } from '@/lib/halo/schema';
 
 /** One turn of a chat thread as an adapter reads it from the page. */
@@ -38,6 +39,11 @@ export interface ChatAdapter {
   /** … then confirmed by the page's own markers; false means the layout is not recognised. */
   recognises(doc: Document): boolean;
   readThread(doc: Document): ChatThread;
+  /**
+   * The next layer, as data: the stable markers of this site's turns (today's and earlier
+   * markups) and its assistant's name, read by the generic reader when readThread finds nothing.
+   */
+  signals: SpeakerSignals;
   /** The role and author of the message holding a node, for selections on a chat page. */
   speakerOf(node: Node): { role: Role; author: string } | null;
 }

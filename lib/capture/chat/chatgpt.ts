@@ -61,6 +61,12 @@ export const chatgpt: ChatAdapter = {
   site: 'chatgpt',
   matchesUrl: (url) => /(^|\.)chatgpt\.com$|(^|\.)chat\.openai\.com$/.test(url.hostname),
   menuPatterns: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+  signals: {
+    // The 2024–2025 markers, each alone enough: the role attribute, the user's bubble, the answer's prose.
+    user: ['[data-message-author-role="user"]', 'div.whitespace-pre-wrap'],
+    assistant: ['[data-message-author-role="assistant"]', '[data-message-model-slug]', '.markdown.prose'],
+    assistantName: 'ChatGPT',
+  },
   recognises: (doc) => doc.querySelector(`${TURN} ${MESSAGE}`) !== null,
 
   readThread(doc): ChatThread {

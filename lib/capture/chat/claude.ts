@@ -73,6 +73,17 @@ export const claude: ChatAdapter = {
   site: 'claude',
   matchesUrl: (url) => url.hostname === 'claude.ai',
   menuPatterns: ['https://claude.ai/*'],
+  signals: {
+    // Today's and the 2024 markers (font-user-message, font-claude-message).
+    user: ['[data-testid="user-message"]', '.font-user-message'],
+    assistant: [
+      '.font-claude-response',
+      '[data-testid="assistant-message"]',
+      '.font-claude-message',
+      '.standard-markdown',
+    ],
+    assistantName: 'Claude',
+  },
   recognises: (doc) => doc.querySelector(USER) !== null && messages(doc).some((m) => m.matches(ASSISTANT)),
 
   readThread(doc): ChatThread {

@@ -93,6 +93,11 @@ export const gemini: ChatAdapter = {
   site: 'gemini',
   matchesUrl: (url) => url.hostname === 'gemini.google.com',
   menuPatterns: ['https://gemini.google.com/*'],
+  signals: {
+    user: ['user-query', '.query-text', '.user-query-bubble-with-background'],
+    assistant: ['model-response', '.model-response-text', 'message-content'],
+    assistantName: 'Gemini',
+  },
   recognises: (doc) => doc.querySelector(`${EXCHANGE} user-query, ${EXCHANGE} model-response`) !== null,
 
   readThread(doc): ChatThread {

@@ -27,6 +27,12 @@ export const grok: ChatAdapter = {
   site: 'grok',
   matchesUrl: (url) => url.hostname === 'grok.com' || url.hostname.endsWith('.grok.com'),
   menuPatterns: ['https://grok.com/*'],
+  signals: {
+    // The bubble's side is all Grok marks: the user's on the right (items-end), Grok's on the left.
+    user: ['.items-end > .message-bubble', '.items-end .message-bubble'],
+    assistant: ['.items-start .message-bubble', '.response-content-markdown'],
+    assistantName: 'Grok',
+  },
   recognises: (doc) => messages(doc).length > 0,
 
   readThread(doc): ChatThread {

@@ -15,6 +15,11 @@ export const perplexity: ChatAdapter = {
   site: 'perplexity',
   matchesUrl: (url) => url.hostname === 'www.perplexity.ai' || url.hostname === 'perplexity.ai',
   menuPatterns: ['https://www.perplexity.ai/*', 'https://perplexity.ai/*'],
+  signals: {
+    user: ['span.select-text', '[class*="group/query"]'],
+    assistant: ['div[id^="markdown-content-"]', '[data-renderer="lm"]'],
+    assistantName: 'Perplexity',
+  },
   recognises: (doc) =>
     doc.querySelector(`section ${QUESTION}`) !== null && doc.querySelector(`section ${ANSWER}`) !== null,
 

@@ -8,12 +8,18 @@ const PILL = '[data-testid="webpage-citation-pill"], [data-pplx-citation-url]';
 
 export interface Citation {
   name: string;
-  /** null: a pill without a usable address, left out. */
+  /** null: a pill without a usable address; its name stays as text. */
   href: string | null;
 }
 
+/** A pill's "+2": how many more sources it stands for, never part of the source's name. */
+const COUNTER = /^\s*\+\d+\s*$/;
+
 function isPill(el: Element): boolean {
-  return el.getAttribute('data-testid') === 'webpage-citation-pill' || el.hasAttribute('data-pplx-citation-url');
+  if (el.getAttribute('data-testid') === 'webpage-citation-pill' || el.hasAttribute('data-pplx-citation-url'))
+    return true;
+  // A pill in markup we do not know: a link whose last part is a "+N" counter (issue 11).
+  return el.localName === 'a' && COUNTER.test(el.lastElementChild?.textContent ?? '');
 }
 
 /** The citation an element stands for (a pill, or the tooltip holder around one), or undefined. */
@@ -25,7 +31,7 @@ export function citationOf(el: Element, tag: string, base: string): Citation | u
     if (inner && inner.closest('span[data-state]') === el) pill = inner;
   }
   if (!pill) return undefined;
-  const anchor = pill.querySelector('a');
+  const anchor = pill.localName === 'a' ? pill : pill.querySelector('a');
   const href = webLink(anchor?.getAttribute('href') ?? pill.getAttribute('data-pplx-citation-url'), base);
   const name = (anchor?.textContent ?? pill.textContent ?? '')
     .replace(/\s*\+\d+\s*$/, '')

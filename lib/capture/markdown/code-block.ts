@@ -3,9 +3,10 @@
  * plain <pre><code class="language-x">, highlight.js, and CodeMirror viewers (ChatGPT) whose
  * language is only the text of their header.
  */
-const LANGUAGE_CLASS = /(?:language|lang)-([\w#+.-]+)/;
+const LANGUAGE_CLASS = /(?:language|lang)-([^\s`]+)/;
 const HIGHLIGHT_CLASS = /highlight-(?:text|source)-([a-z0-9]+)/;
-const VALID_LANGUAGE = /^[\w#+.-]{1,30}$/;
+/** Any word a fence's info string can hold (issue 20: "föö", "c++", ";"); it is only ever text. */
+const VALID_LANGUAGE = /^[^\s`]{1,30}$/;
 /** Inside a code block, these are the viewer's controls, not code. */
 const UI = 'button, svg, style, script';
 const CM_LINE = /(?:^|\s)cm-line(?:\s|$)/;
@@ -65,17 +66,17 @@ function textWithBreaks(root: Element): string {
   return text;
 }
 
-/** A fenced code block, or '' for an empty one. */
+/** A fenced code block, or '' for a <pre> with nothing in it (an empty <pre><code> is kept, issue 20). */
 export function codeBlockMarkdown(pre: Element): string {
   const viewer = pre.querySelector('.cm-content');
   const code = pre.querySelector('code');
   const raw = viewer ? codeMirrorText(viewer) : code ? (code.textContent ?? '') : textWithBreaks(pre);
   const text = raw.replace(/\u200b/g, '');
-  if (!/\S/.test(text)) return '';
+  if (!code && !/\S/.test(text)) return '';
   const language = languageOf(pre, viewer, code);
   let longestRun = 2;
   for (const run of text.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = '`'.repeat(longestRun + 1);
   const info = VALID_LANGUAGE.test(language) ? language : '';
-  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`;
+  return `${fence}${info}\n${text ? `${text.replace(/\n$/, '')}\n` : ''}${fence}`;
 }

@@ -51,6 +51,12 @@ interface Frame {
   layout: TableLayout | null;
   /** For a list or a table row: how many items or cells came before. */
   children: number;
+  /** For a list: its items' blocks are separated by blank lines (CommonMark's loose list). */
+  loose: boolean;
+  /** For a list: "-" or "*" after "- " bullets, "." or ")" after numbers (see listMarker). */
+  marker: string;
+  /** Inside a list item, where a rule must not read as a setext underline or a bullet. */
+  item: boolean;
 }
 
 /** Elements with a Markdown rule of their own (see `rule`); all others are transparent. */
@@ -67,8 +73,11 @@ const RULED = new Set([
  * addresses. The walk is iterative, so no depth of nesting can overflow the stack.
  *
  * The output follows turndown + @joplin/turndown-plugin-gfm, which earlier versions used, so
- * captures read the same as before (see the golden tests); whitespace is collapsed the way a
- * browser shows it, with turndown's rules.
+ * captures read the same as before (see the golden tests), except where that Markdown meant
+ * something else than the page (issue 20): loose lists, blocks inside items, empty items, the
+ * spaces of inline code. Rendered again, the Markdown must give back the page's HTML (the
+ * CommonMark round-trip test). Whitespace is collapsed the way a browser shows it, with
+ * turndown's rules.
  *
  * Converts a node's children, or a list of nodes in order; the nodes are only read.
  */
@@ -98,7 +107,8 @@ class Converter {
       }
       this.walk(top);
     }
-    return top.out.text.trim();
+    // Not trim(): a non-breaking space that starts the text keeps "- a" from reading as a list.
+    return top.out.text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
   }
 
   private walk(top: Frame): void {
@@ -124,16 +134,20 @@ class Converter {
       next: el?.firstChild ?? null,
       stop: null,
       transparent,
-      out: transparent ? parent.out : { text: '', newlines: 0, meaningful: false },
+      out: transparent ? parent.out : { text: '', newlines: 0, meaningful: false, tight: false },
       code: name === 'code' || (parent?.code ?? false),
       table: parent?.table ?? null,
       layout: parent?.layout ?? null,
       children: 0,
+      loose: false,
+      marker: '',
+      item: name === 'li' || (parent?.item ?? false),
     };
   }
 
   private open(parent: Frame, el: Element): void {
     const name = el.localName;
+    if (name === 'input') return this.taskBox(parent, el);
     if (DROPPED.has(name)) return;
     // Most elements carry no attributes, or only a class: the checks below are for the others.
     if (el.hasAttributes() && this.special(parent, el, name)) return;
@@ -142,7 +156,8 @@ class Converter {
       case 'pre':
         return this.block(parent, codeBlockMarkdown(el));
       case 'hr':
-        return this.block(parent, '---');
+        // In an item, "- ---" is one rule and "text\n---" a heading: "***" is a rule everywhere.
+        return this.block(parent, parent.item ? '***' : '---');
       case 'br':
         this.resetWhitespace();
         parent.out.meaningful = true;
@@ -157,13 +172,32 @@ class Converter {
     }
     if (BLOCK.has(name)) this.resetWhitespace();
     else if (this.hasText) this.keepLeadingSpace = false;
+    // A space before inline code is outside it: inside, every space counts.
+    if (name === 'code' && !parent.code) this.flushSpace(parent);
     const frame = this.frame(el, name, parent);
     if (frame.transparent && BLOCK.has(name)) joinInto(frame.out, '\n\n');
     if (name === 'table') {
       frame.table = el as HTMLTableElement;
       frame.layout = isLayoutTable(frame.table) ? null : tableLayout(frame.table);
+    } else if (name === 'ul' || name === 'ol') {
+      frame.loose = isLooseList(el);
+      frame.marker = listMarker(el);
+    } else if (name === 'li' && !parent.loose) {
+      frame.out.tight = true;
     }
     this.stack.push(frame);
+  }
+
+  /**
+   * A checkbox that opens a list item is a GFM task ("- [x] done", issue 20); any other form
+   * control is left out.
+   */
+  private taskBox(parent: Frame, el: Element): void {
+    if (!parent.item || parent.out.text || el.getAttribute('type')?.toLowerCase() !== 'checkbox') return;
+    if (isHiddenOrChrome(el)) return;
+    this.inline(parent, el.hasAttribute('checked') ? '[x]' : '[ ]');
+    this.pendingSpace = true;
+    this.textEndsWithSpace = true;
   }
 
   /** Left out (hidden, page UI) or written here (math, a citation): true when handled. */
@@ -181,6 +215,9 @@ class Converter {
       this.text(parent, ' (');
       this.inline(parent, `[${escapeMarkdown(citation.name.replace(/\s+/g, ' '))}](${destination(citation.href)})`);
       this.text(parent, ')');
+    } else if (citation.name) {
+      // A refused address loses the link, never the source's name (issue 11).
+      this.text(parent, ` (${citation.name})`);
     }
     return true;
   }
@@ -207,7 +244,7 @@ class Converter {
       // Inline elements: whitespace at their edges belongs outside their Markdown markers.
       let leading = '';
       let trailing = '';
-      if (!block) {
+      if (!block && !frame.code) {
         const trimmed = content.trim();
         if (trimmed.length !== content.length) {
           const start = content.indexOf(trimmed.charAt(0));
@@ -220,6 +257,11 @@ class Converter {
       parent.out.meaningful = true;
     }
     if (name === 'li' || name === 'td' || name === 'th') parent.children++;
+    // Only a list from 1 can follow text on the next line: another needs a blank line before it,
+    // though that makes the list around it loose (Markdown has no tight way to say it).
+    if (name === 'ol' && parent.out.tight && parent.out.text && (frame.el.getAttribute('start') ?? '1') !== '1') {
+      parent.out.tight = false;
+    }
     joinInto(parent.out, replacement);
   }
 
@@ -236,32 +278,34 @@ class Converter {
       case 'h4':
       case 'h5':
       case 'h6':
-        return `\n\n${'#'.repeat(Number(name[1]))} ${content}\n\n`;
+        return `\n\n${heading(Number(name[1]), content)}\n\n`;
       case 'blockquote':
         return `\n\n${content.slice(newlinesAtStart(content), content.length - newlinesAtEnd(content)).replace(/^/gm, '> ')}\n\n`;
-      case 'ul':
-      case 'ol': {
-        const parent = el.parentElement;
-        if (parent?.localName === 'li' && parent.lastElementChild === el) return `\n${content}`;
-        return `\n\n${content}\n\n`;
-      }
       case 'li':
         return this.listItem(frame, content);
+      // Emphasis around emphasis takes the other delimiter: "**a**" would be strong, not <em><em>.
       case 'em':
       case 'i':
-        return content.trim() ? `*${content}*` : '';
+        return content.trim() ? spanOf(content, (c) => emphasis(c, '*', '_')) : '';
       case 'strong':
       case 'b':
-        return content.trim() ? `**${content}**` : '';
+        return content.trim() ? spanOf(content, (c) => emphasis(c, '**', '__')) : '';
       case 'del':
       case 's':
       case 'strike':
-        return `~~${content}~~`;
+        return spanOf(content, (c) => `~~${c}~~`);
       case 'code':
         return inlineCode(content);
       case 'a': {
         const href = safeLink(el.getAttribute('href'), this.base);
-        if (!href) return content;
+        // A link inside a link (scripted pages build them) is its text: Markdown links cannot nest (issue 16).
+        if (!href || el.parentElement?.closest('a[href]')) return content;
+        // A link around blocks (a card: heading, text, list) cannot be one Markdown link: its
+        // brackets would break them apart. The blocks stay as they are, the link follows (issue 16).
+        if (content.trim().includes('\n'))
+          return `\n\n${content}\n\n[${escapeMarkdown(href)}](${destination(href)})\n\n`;
+        const autolink = autolinkOf(el, href);
+        if (autolink) return `<${autolink}>`;
         const title = el
           .getAttribute('title')
           ?.replace(/(\n+\s*)+/g, '\n')
@@ -291,20 +335,24 @@ class Converter {
     return this.stack[this.stack.length - 1]!;
   }
 
-  /** "- " or "1. " items, continuation lines indented, tight even when each item wraps a <p>. */
+  /**
+   * "- " or "1. " items, every line after the first indented to the item's content column, so
+   * all the item holds (paragraphs, quotes, code, lists, tables) stays in it (issue 20). Items of
+   * a loose list are separated by a blank line, as the blocks inside them already are; an empty
+   * item is its bare marker, so the list stays whole.
+   */
   private listItem(frame: Frame, content: string): string {
     const list = this.parentFrame();
-    let prefix = '- ';
+    let prefix = `${list.marker} `;
     if (list.name === 'ol') {
       const start = Number(list.el.getAttribute('start') ?? 1);
-      prefix = `${(Number.isFinite(start) ? start : 1) + list.children}. `;
+      prefix = `${(Number.isFinite(start) ? start : 1) + list.children}${list.marker} `;
     }
-    let body = content
+    const body = content
       .slice(newlinesAtStart(content), content.length - newlinesAtEnd(content))
-      .replace(/[ \t]+$/gm, '');
-    if (!body.includes('```')) body = body.replace(/\n{2,}/g, '\n');
-    body = body.replace(/\n(?=[^\n])/g, `\n${' '.repeat(prefix.length)}`);
-    return `${prefix}${body}${nextKeptSibling(frame.el) ? '\n' : ''}`;
+      .replace(/\n(?=[^\n])/g, `\n${' '.repeat(prefix.length)}`);
+    const after = nextKeptSibling(frame.el) ? (list.loose ? '\n\n' : '\n') : '';
+    return `${body ? prefix + body : prefix.trimEnd()}${after}`;
   }
 
   private image(parent: Frame, el: Element): void {
@@ -324,6 +372,7 @@ class Converter {
 
   /** A text node: whitespace collapsed, Markdown characters escaped (not inside code). */
   private text(frame: Frame, data: string): void {
+    if (frame.code) return this.codeText(frame, data);
     let text = data.replace(/[ \r\n\t]+/g, ' ');
     if ((!this.hasText || this.textEndsWithSpace) && !this.keepLeadingSpace && text.charCodeAt(0) === 32) {
       text = text.slice(1);
@@ -339,6 +388,19 @@ class Converter {
     if (!text) return;
     if (/\S/.test(text)) frame.out.meaningful = true;
     joinInto(frame.out, frame.code ? text : escapeMarkdown(text));
+  }
+
+  /**
+   * Inline code keeps every space it holds (issue 20): a code span shows its text as written,
+   * line breaks read as spaces, and the spaces around it stay outside it.
+   */
+  private codeText(frame: Frame, data: string): void {
+    if (!data) return;
+    this.flushSpace(frame);
+    this.hasText = true;
+    this.textEndsWithSpace = false;
+    frame.out.meaningful = true;
+    joinInto(frame.out, data.replace(/\r\n?|\n/g, ' '));
   }
 
   /** Inline Markdown made here (math, a citation link): it reads as text for whitespace. */
@@ -403,6 +465,101 @@ function inlineCode(content: string): string {
 
 /** A link destination as CommonMark reads it: parentheses escaped, spaces wrapped in <>. */
 function destination(href: string): string {
-  const escaped = href.replace(/([<>()])/g, '\\$1');
+  const escaped = href.replace(/([\\<>()])/g, '\\$1');
   return escaped.includes(' ') ? `<${escaped}>` : escaped;
+}
+
+/**
+ * A list whose items hold paragraphs is loose: markdown-it and the sites' renderers wrap a loose
+ * list's text in <p> and a tight one's not (issue 20). Wrappers without a rule (a site's <div>
+ * around an item's paragraphs) are looked through, a few levels deep.
+ */
+function isLooseList(list: Element): boolean {
+  for (let item = list.firstElementChild; item; item = item.nextElementSibling) {
+    if (item.localName === 'li' && holdsParagraph(item, 3)) return true;
+  }
+  return false;
+}
+
+function holdsParagraph(el: Element, depth: number): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    const name = child.localName;
+    if (name === 'p') return true;
+    if (depth > 1 && !RULED.has(name) && !DROPPED.has(name) && holdsParagraph(child, depth - 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Two lists in a row stay two lists: the second takes the other bullet ("*") or delimiter (")"),
+ * as CommonMark reads a change of marker as a new list.
+ */
+function listMarker(list: Element): string {
+  const ordered = list.localName === 'ol';
+  let other = false;
+  for (let prev = previousKeptSibling(list); prev?.localName === list.localName; prev = previousKeptSibling(prev)) {
+    other = !other;
+  }
+  if (ordered) return other ? ')' : '.';
+  return other ? '*' : '-';
+}
+
+/** The previous sibling element when only whitespace stands between them, else null. */
+function previousKeptSibling(el: Element): Element | null {
+  for (let node = el.previousSibling; node; node = node.previousSibling) {
+    if (node.nodeType === 1) {
+      const name = (node as Element).localName;
+      if (DROPPED.has(name) && name !== 'template') continue;
+      return node as Element;
+    }
+    if ((node.nodeType === 3 || node.nodeType === 4) && /\S/.test((node as CharacterData).data)) return null;
+  }
+  return null;
+}
+
+/**
+ * "*a*" or "**a**"; around content with emphasis at both ends ("*a*", "*a* and *b*"), "_a_" or
+ * "__a__", as "**a**" would be strong, not emphasis in emphasis, and "***a***" would nest the
+ * other way round. Emphasis at one end only pairs as written ("**a *b***").
+ */
+function emphasis(content: string, delimiter: string, other: string): string {
+  const lead = /^\*+/.exec(content)?.[0].length ?? 0;
+  const trail = /\*+$/.exec(content)?.[0].length ?? 0;
+  const mark = lead && trail && (lead % 2 === 1 || trail % 2 === 1) ? other : delimiter;
+  return `${mark}${content}${mark}`;
+}
+
+/**
+ * An ATX heading; a run of "#" at its end is escaped, or it would read as the closing sequence.
+ * An empty heading is its bare marker.
+ */
+function heading(level: number, content: string): string {
+  const marker = '#'.repeat(level);
+  if (!content) return marker;
+  return `${marker} ${content.replace(/(^|[ \t])(#+)$/, '$1\\$2')}`;
+}
+
+/**
+ * A link that shows its own address is written as an autolink, <https://…> or <me@site.example>
+ * (issue 20): what it holds between the brackets, or null.
+ */
+function autolinkOf(el: Element, href: string): string | null {
+  const only = el.firstChild;
+  if (!only || only !== el.lastChild || only.nodeType !== 3 || el.hasAttribute('title')) return null;
+  const text = (only as Text).data;
+  if (/[\s<>]/.test(text)) return null;
+  if (text === href) return text;
+  return /^mailto:/i.test(href) && href.slice(7) === text && EMAIL.test(text) ? text : null;
+}
+
+/** CommonMark's email autolink. */
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * Emphasis around blocks (a list, paragraphs) cannot be one Markdown span: its markers would break
+ * the blocks apart and show as text. The blocks stay, unemphasised (issue 16, found by the fuzzer).
+ */
+function spanOf(content: string, wrap: (content: string) => string): string {
+  return content.trim().includes('\n\n') || /\n\s*(?:[-*+]|\d+[.)]|>)\s/.test(content) ? content : wrap(content);
 }

@@ -89,8 +89,14 @@ export const BLOCK = new Set([
   'ul',
 ]);
 
-/** Elements that count as content even when they hold no text (an empty link is still a link). */
-export const MEANINGFUL_WHEN_EMPTY = new Set(['a', 'table', 'thead', 'tbody', 'tfoot', 'th', 'td']);
+/**
+ * Elements that count as content even when they hold no text (an empty link is still a link; an
+ * empty list item keeps its list whole, issue 20).
+ */
+export const MEANINGFUL_WHEN_EMPTY = new Set([
+  ...['a', 'table', 'thead', 'tbody', 'tfoot', 'th', 'td', 'li', 'blockquote'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
 
 const HIDDEN_STYLE = /display:\s*none/i;
 const SCREEN_READER_ONLY = /(?:^|\s)sr-only(?:\s|$)/;
@@ -102,6 +108,9 @@ export function isHiddenOrChrome(el: Element): boolean {
   if (el.getAttribute('data-testid')?.endsWith('-action-button')) return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
+  // A published Halo's code header (language, line count) is derived from the code below it,
+  // whose fence carries the language: captured again, the page gives back its own Markdown.
+  if (el.localName === 'figcaption' && el.classList.contains('halo-code-head')) return true;
   return SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '');
 }
 

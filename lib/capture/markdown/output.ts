@@ -7,6 +7,11 @@ export interface Output {
   /** The content so far, without its trailing newlines. */
   text: string;
   newlines: number;
+  /**
+   * A tight list item's content (issue 20): its blocks meet on the next line, never after a blank
+   * line, which would make the whole list loose.
+   */
+  tight?: boolean;
 }
 
 export function newlinesAtStart(text: string): number {
@@ -23,12 +28,13 @@ export function newlinesAtEnd(text: string): number {
 
 export function joinInto(output: Output, piece: string): void {
   const leading = newlinesAtStart(piece);
+  const most = output.tight ? 1 : 2;
   if (leading === piece.length) {
-    output.newlines = Math.min(2, Math.max(output.newlines, leading));
+    output.newlines = Math.min(most, Math.max(output.newlines, leading));
     return;
   }
   const trailing = newlinesAtEnd(piece);
-  const separator = Math.min(2, Math.max(output.newlines, leading));
+  const separator = Math.min(most, Math.max(output.newlines, leading));
   output.text += '\n'.repeat(separator) + piece.slice(leading, piece.length - trailing);
   output.newlines = trailing;
 }

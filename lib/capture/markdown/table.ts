@@ -5,6 +5,7 @@
  */
 type Row = HTMLTableRowElement;
 const BORDERS: Record<string, string> = { left: ':---', right: '---:', center: ':---:' };
+const TEXT_ALIGN = /text-align:\s*(left|right|center)/i;
 
 /** Layout tables (one cell, or tables inside tables) are read as plain blocks, not as a grid. */
 export function isLayoutTable(table: HTMLTableElement): boolean {
@@ -14,7 +15,9 @@ export function isLayoutTable(table: HTMLTableElement): boolean {
 }
 
 export function cellMarkdown(content: string, index: number, cell: Element | null): string {
-  let text = content.trim().replace(/\n/g, '<br>').replace(/\|+/g, '\\|');
+  // Every pipe escaped, each on its own ("a||b" is two pipes, issue 20), code spans too: GFM
+  // splits the row first and reads "\|" as "|" inside them.
+  let text = content.trim().replace(/\n/g, '<br>').replace(/\|/g, '\\|');
   text = text.padEnd(3, ' ');
   const span = Number(cell?.getAttribute('colspan') ?? 1);
   for (let i = 1; i < span; i++) text += ' |    ';
@@ -39,20 +42,27 @@ export interface TableLayout {
   borders: string[];
 }
 
-/** Each column is aligned as most of its cells ask (the align attribute; styles are not read). */
+/**
+ * Each column is aligned as most of its cells ask: the align attribute, or a text-align style as
+ * markdown-it writes it (issue 20); other styles are not read.
+ */
 export function tableLayout(table: HTMLTableElement): TableLayout {
   const rows = table.rows;
   let columns = 0;
   for (let r = 0; r < rows.length; r++) columns = Math.max(columns, rows[r]!.cells.length);
   const borders = new Array<string>(columns).fill('---');
-  if (!table.querySelector('[align]')) return { borders };
+  if (!table.querySelector('[align], [style*="text-align"]')) return { borders };
   for (let i = 0; i < columns; i++) {
     const votes = new Map<string, number>([['', 0]]);
     let best = '';
     for (let r = 0; r < rows.length; r++) {
       const cell = rows[r]!.cells[i];
       if (!cell) continue;
-      const align = (cell.getAttribute('align') ?? '').toLowerCase();
+      const align = (
+        cell.getAttribute('align') ??
+        TEXT_ALIGN.exec(cell.getAttribute('style') ?? '')?.[1] ??
+        ''
+      ).toLowerCase();
       const count = (votes.get(align) ?? 0) + 1;
       votes.set(align, count);
       if (count > votes.get(best)!) best = align;

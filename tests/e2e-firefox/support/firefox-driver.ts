@@ -122,10 +122,13 @@ export class FirefoxDriver {
     const page = await this.browser.newPage();
     const origin = new URL(url).origin;
     await page.setRequestInterception(true);
+    // A request still pending when its tab closes cannot be answered: that is not a failure.
+    const ignoreClosed = () => undefined;
     page.on('request', (request) => {
-      if (!request.url().startsWith(origin)) return void request.continue();
-      if (request.url() === url) return void request.respond({ status: 200, contentType: 'text/html', body: html });
-      return void request.respond({ status: 404, contentType: 'text/plain', body: '' });
+      if (!request.url().startsWith(origin)) return void request.continue().catch(ignoreClosed);
+      if (request.url() === url)
+        return void request.respond({ status: 200, contentType: 'text/html', body: html }).catch(ignoreClosed);
+      return void request.respond({ status: 404, contentType: 'text/plain', body: '' }).catch(ignoreClosed);
     });
     await page.goto(url);
     return page;

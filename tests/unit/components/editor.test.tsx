@@ -130,7 +130,7 @@ it('adds a text block after the one being edited, opened for typing (issue 4)', 
   // Excluded blocks are not published, so not previewed.
   expect(preview.textContent).toContain('My own words');
   expect(preview.textContent).not.toContain('Thinking it over');
-  expect([...preview.querySelectorAll('.halo-speaker')].map((h) => h.textContent)).toEqual(['You', 'ChatGPT']);
+  expect([...preview.querySelectorAll('.halo-speaker-name')].map((h) => h.textContent)).toEqual(['You', 'ChatGPT']);
 });
 
 it('undoes and redoes every kind of edit with Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, typing bursts as one step (issue 4)', async () => {

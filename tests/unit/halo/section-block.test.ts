@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { renderHaloBody } from '@/lib/halo/render';
 import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
-import { haloToMarkdown } from '@/server/halo-markdown';
+import { haloToMarkdown } from '@/lib/halo/to-markdown';
 
 // Issue 12: the `section` block opens a section; the blocks after it belong to it until the next one.
 const source = (url: string, title: string) => ({
@@ -53,7 +53,8 @@ describe('section block', () => {
     // The block before the first section stands outside any section.
     expect(doc.querySelector('article > .halo-block')?.textContent).toContain('Before any section.');
     const links = [...doc.querySelectorAll('nav.halo-toc a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['#s-1', '#s-2']);
+    // Issue 13: the user's questions are listed under their section.
+    expect(links).toEqual(['#s-1', '#m-2', '#s-2']);
     for (const href of links) expect(doc.getElementById(href!.slice(1))).not.toBeNull();
   });
 

@@ -47,7 +47,8 @@ describe('ChatGPT adapter (issue 3)', () => {
     expect(markdownOf(2)).toContain('$$\nF_n = \\frac{\\varphi^n - \\psi^n}{\\sqrt{5}}\n$$');
     expect(markdownOf(2)).toContain('| List | $O(n)$ | 1   |');
     expect(markdownOf(2)).toContain(
-      '- Composes with [itertools](https://docs.python.org/3/library/itertools.html)\n  - see `takewhile`',
+      // Items that wrap a <p> are a loose list's (issue 20).
+      '- Composes with [itertools](https://docs.python.org/3/library/itertools.html)\n\n  - see `takewhile`',
     );
     expect(markdownOf(2)).toContain('> Generators are iterators you write like functions.');
   });

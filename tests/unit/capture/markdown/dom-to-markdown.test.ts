@@ -52,7 +52,7 @@ describe('domToMarkdown (issue 3)', () => {
         '<h2>Title</h2><ol start="3"><li><p>three</p><ul><li>sub</li></ul></li><li>four</li></ol>' +
           '<blockquote><p>q1</p><p>q2</p></blockquote><p><em>e</em> <strong>s</strong> <del>d</del><br>next</p><hr>',
       ),
-    ).toBe('## Title\n\n3. three\n   - sub\n4. four\n\n> q1\n> \n> q2\n\n*e* **s** ~~d~~  \nnext\n\n---');
+    ).toBe('## Title\n\n3. three\n\n   - sub\n\n4. four\n\n> q1\n> \n> q2\n\n*e* **s** ~~d~~  \nnext\n\n---');
   });
 
   it('reads KaTeX as TeX, CodeMirror viewers as code, citation pills as links', () => {

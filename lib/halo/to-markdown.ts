@@ -1,6 +1,9 @@
 import type { Halo } from '@/lib/halo/schema';
 
-/** A Halo as one Markdown document (`/h/:id.md`): title, source, note, then each block with its speaker. */
+/**
+ * A Halo as one Markdown document (`/h/:id.md`): title, source, note, then each block with its
+ * speaker. Shared by the server and the editor's export (issue 12), so both give the same text.
+ */
 export function haloToMarkdown(halo: Halo): string {
   const parts = [
     `# ${halo.title}`,

@@ -1,0 +1,547 @@
+import type { ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
+import {
+  ROLE_ATTRIBUTES,
+  assistantNameIn,
+  roleOfAttribute,
+  roleOfAvatar,
+  roleOfClass,
+  roleOfLabel,
+  type SpeakerSignals,
+} from '@/lib/capture/chat/generic-signals';
+import { reasoningToggle } from '@/lib/capture/chat/reasoning-toggle';
+import { languageLabelBefore } from '@/lib/capture/code-viewers';
+import type { Role } from '@/lib/halo/schema';
+
+/**
+ * The generic conversation reader: on any page, the conversation as a repeated sequence of turns,
+ * each speaker decided from the signals chat sites use (generic-signals.ts), with a confidence.
+ * It only reads the page: turns are cloned where something must be left out.
+ */
+
+/** Below this, the page is not read as a chat (the caller says so, or takes the article). */
+export const GENERIC_THRESHOLD = 0.6;
+
+export interface GenericRead {
+  thread: ChatThread;
+  /** 0 to 1: how sure the reader is of the turns and their speakers. */
+  confidence: number;
+  /** The kinds of signal that decided the speakers, for the record ("attribute", "label", …). */
+  signals: string[];
+}
+
+type Kind = 'attribute' | 'label' | 'avatar' | 'class' | 'site' | 'markdown' | 'bubble' | 'alternation';
+
+const WEIGHT: Record<Kind, number> = {
+  attribute: 3,
+  label: 3,
+  site: 3,
+  avatar: 2,
+  class: 2,
+  markdown: 1,
+  bubble: 1,
+  alternation: 0,
+};
+/** How much each kind of evidence is worth as certainty about a turn's speaker. */
+const CERTAINTY: Record<Kind, number> = {
+  attribute: 1,
+  label: 1,
+  site: 1,
+  avatar: 0.85,
+  class: 0.8,
+  markdown: 0.6,
+  bubble: 0.6,
+  alternation: 0.3,
+};
+
+/** Page chrome: a speaker signal in here is not a turn (menus, composer, code, buttons). */
+const OUTSIDE_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'dialog',
+  'textarea',
+  'select',
+  'button',
+  'pre',
+  'code',
+]);
+const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'dialog', 'banner', 'menu']);
+
+/** Walked by hand, not `closest(selector)`: a selector per signal is slow on a large page. */
+function isOutside(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (OUTSIDE_TAGS.has(node.localName)) return true;
+    const role = node.getAttribute('role');
+    if (role && OUTSIDE_ROLES.has(role)) return true;
+    if (node.getAttribute('contenteditable') === 'true') return true;
+  }
+  return false;
+}
+
+/** Holds the composer: a signal on it ("query-bar") is about the composer, not a turn. */
+function holdsComposer(el: Element): boolean {
+  return el.getElementsByTagName('textarea').length > 0 || el.getElementsByTagName('form').length > 0;
+}
+
+const SCREEN_READER =
+  '.sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .cdk-visually-hidden';
+/** Class names worth reading word by word; the Markdown and prose containers answers are written in. */
+const CLASS_HINT = /user|human|prompt|query|assistant|bot|llm|ai|markdown|prose/i;
+const MARKDOWN_CLASS = /markdown|(?:^|\s)prose(?:\s|$)/i;
+/** Not a chat's worth of evidence: a page with more than this many signals is not searched further. */
+const MAX_EVIDENCE = 40_000;
+/** A page this large is read only through its role attributes and labels (bounded work). */
+const MAX_ELEMENTS = 400_000;
+
+interface Evidence {
+  el: Element;
+  role: Role;
+  kind: Kind;
+}
+
+interface Votes {
+  user: number;
+  assistant: number;
+  /** Weight from attributes, labels, avatars, classes: the signals that draw turn boundaries. */
+  strongUser: number;
+  strongAssistant: number;
+}
+
+interface Turn {
+  el: Element;
+  role: Role | null;
+  kind: Kind;
+}
+
+function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
+  const found: Evidence[] = [];
+  const add = (el: Element, role: Role | null, kind: Kind) => {
+    if (role) found.push({ el, role, kind });
+  };
+  const attributes = ROLE_ATTRIBUTES.map((name) => `[${name}]`).join(',');
+  for (const el of Array.from(doc.querySelectorAll(attributes))) {
+    for (const name of ROLE_ATTRIBUTES) {
+      const value = el.getAttribute(name);
+      if (value !== null) add(el, roleOfAttribute(name, value), 'attribute');
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('[aria-label]'))) {
+    if (!/^(a|img|svg|input|textarea|select|button)$/.test(el.localName))
+      add(el, roleOfLabel(el.getAttribute('aria-label') ?? '', signals.assistantName), 'label');
+  }
+  for (const el of Array.from(doc.querySelectorAll(SCREEN_READER))) {
+    add(el, roleOfLabel(el.textContent ?? '', signals.assistantName), 'label');
+  }
+  for (const img of Array.from(doc.querySelectorAll('img[alt]'))) {
+    add(img, roleOfAvatar(img.getAttribute('alt') ?? '', signals.assistantName), 'avatar');
+  }
+  // One pass over the page's class names: a cheap test first, the exact words only on a hit.
+  const all = doc.body.getElementsByTagName('*');
+  if (all.length > MAX_ELEMENTS) return null;
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const className = el.getAttribute('class');
+    if (!className || !CLASS_HINT.test(className)) continue;
+    if (MARKDOWN_CLASS.test(className)) add(el, 'assistant', 'markdown');
+    else add(el, roleOfClass(className), 'class');
+    if (found.length > MAX_EVIDENCE) return null;
+  }
+  for (const [role, selectors] of [
+    ['user', signals.user],
+    ['assistant', signals.assistant],
+  ] as const) {
+    if (selectors?.length)
+      for (const el of Array.from(doc.querySelectorAll(selectors.join(',')))) add(el, role, 'site');
+  }
+  return found.filter((e) => !isOutside(e.el) && (e.kind === 'attribute' || !holdsComposer(e.el)));
+}
+
+function tally(evidence: Evidence[], root: Element): Map<Element, Votes> {
+  const votes = new Map<Element, Votes>();
+  for (const { el, role, kind } of evidence) {
+    const weight = WEIGHT[kind];
+    const strong = weight >= 2;
+    for (let node: Element | null = el; node; node = node === root ? null : node.parentElement) {
+      let v = votes.get(node);
+      if (!v) votes.set(node, (v = { user: 0, assistant: 0, strongUser: 0, strongAssistant: 0 }));
+      if (role === 'user') {
+        v.user += weight;
+        if (strong) v.strongUser += weight;
+      } else {
+        v.assistant += weight;
+        if (strong) v.strongAssistant += weight;
+      }
+    }
+  }
+  return votes;
+}
+
+/** The largest subtrees that speak with one voice: below an element with both speakers, again. */
+function splitTurns(root: Element, votes: Map<Element, Votes>, strongOnly: boolean): Element[] {
+  const mixed = (v: Votes) => (strongOnly ? v.strongUser > 0 && v.strongAssistant > 0 : v.user > 0 && v.assistant > 0);
+  const turns: Element[] = [];
+  const stack: Element[] = [root];
+  // Depth-first in page order: children pushed in reverse.
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = Array.from(node.children).filter((c) => votes.has(c));
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (mixed(votes.get(child)!)) stack.push(child);
+      else turns.push(child);
+    }
+  }
+  // The stack visits in page order except that single-voice children are emitted per level.
+  return turns.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+const hasContent = (el: Element) => /\S/.test(el.textContent ?? '') || el.querySelector('img') !== null;
+
+/** Look-alike siblings of found turns that carry no signal: turns whose speaker alternation decides. */
+function completeSiblings(turns: Element[], votes: Map<Element, Votes>): Element[] {
+  const found = new Set(turns);
+  const parents = new Set<Element>();
+  for (const t of turns) if (t.parentElement) parents.add(t.parentElement);
+  const extra: Element[] = [];
+  for (const parent of parents) {
+    const shapes = new Set(
+      Array.from(parent.children)
+        .filter((c) => found.has(c))
+        .map((c) => `${c.localName}.${c.getAttribute('class') ?? ''}`),
+    );
+    for (const child of Array.from(parent.children)) {
+      if (
+        found.has(child) ||
+        votes.has(child) ||
+        !shapes.has(`${child.localName}.${child.getAttribute('class') ?? ''}`)
+      )
+        continue;
+      if (hasContent(child) && !isOutside(child)) extra.push(child);
+    }
+  }
+  if (extra.length === 0) return turns;
+  return [...turns, ...extra].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+function roleOf(el: Element, votes: Map<Element, Votes>, evidenceKinds: Map<Element, Kind>): Turn {
+  const v = votes.get(el);
+  if (!v) return { el, role: null, kind: 'alternation' };
+  const role: Role | null = v.user > v.assistant ? 'user' : v.assistant > v.user ? 'assistant' : null;
+  return { el, role, kind: evidenceKinds.get(el) ?? 'markdown' };
+}
+
+/** The strongest kind of evidence inside each turn, for its certainty. */
+function strongestKinds(turns: Element[], evidence: Evidence[]): Map<Element, Kind> {
+  const kinds = new Map<Element, Kind>();
+  const set = new Set(turns);
+  for (const { el, kind } of evidence) {
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      if (!set.has(node)) continue;
+      const known = kinds.get(node);
+      if (!known || CERTAINTY[kind] > CERTAINTY[known]) kinds.set(node, kind);
+      break;
+    }
+  }
+  return kinds;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let node: Element | null = a; node; node = node.parentElement) if (node.contains(b)) return node;
+  return null;
+}
+
+/** Unknown speakers from their neighbours: a chat alternates. False when nothing decides one. */
+function alternate(turns: Turn[]): boolean {
+  const other = (role: Role): Role => (role === 'user' ? 'assistant' : 'user');
+  // The nearest known speaker before each turn, else the nearest after it.
+  const before: (Role | null)[] = [];
+  let last: Role | null = null;
+  for (const t of turns) {
+    before.push(last);
+    if (t.role) last = t.role;
+  }
+  let next: Role | null = null;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!;
+    const known = turn.role;
+    if (!known) {
+      const near = before[i] ?? next;
+      if (!near) return false;
+      turn.role = other(near);
+      turn.kind = 'alternation';
+    }
+    if (known) next = known;
+  }
+  return true;
+}
+
+/**
+ * Two turns of one speaker in a row are one turn when nothing else shares their common
+ * ancestor (an answer split around its reasoning), and stay two otherwise (two questions).
+ */
+function mergeSplitTurns(turns: Turn[], body: Element): Turn[] {
+  const out: Turn[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!;
+    const last = out[out.length - 1];
+    if (last && last.role === turn.role) {
+      const common = commonAncestor(last.el, turn.el);
+      const next = turns[i + 1];
+      const before = out[out.length - 2];
+      if (common && common !== body && !(next && common.contains(next.el)) && !(before && common.contains(before.el))) {
+        out[out.length - 1] = {
+          el: common,
+          role: turn.role,
+          kind: CERTAINTY[turn.kind] < CERTAINTY[last.kind] ? turn.kind : last.kind,
+        };
+        continue;
+      }
+    }
+    out.push({ ...turn });
+  }
+  return out;
+}
+
+/**
+ * One-sided evidence (only the answers are marked, as Markdown containers): the turns are the
+ * children of the answers' common container, and the unmarked ones between them are the user's
+ * bubbles.
+ */
+function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
+  const marked = new Set(evidence.map((e) => e.el));
+  const insideAnother = (el: Element) => {
+    for (let node = el.parentElement; node && node !== body; node = node.parentElement)
+      if (marked.has(node)) return true;
+    return false;
+  };
+  const outer = evidence.filter((e) => !insideAnother(e.el));
+  const els = Array.from(new Set(outer.map((e) => e.el)));
+  if (els.length < 2) return null;
+  let container: Element | null = els[0]!;
+  for (const el of els) container = container && commonAncestor(container, el);
+  if (!container) return null;
+  const role = outer[0]!.role;
+  if (outer.some((e) => e.role !== role)) return null;
+  const kind = outer.every((e) => e.kind === 'markdown') ? 'markdown' : outer[0]!.kind;
+  // The container's child holding each marked element.
+  const holders = new Set<Element>();
+  for (const el of els) {
+    let node = el;
+    while (node.parentElement && node.parentElement !== container) node = node.parentElement;
+    holders.add(node);
+  }
+  const turns: Turn[] = [];
+  for (const child of Array.from(container.children)) {
+    if (isOutside(child) || !hasContent(child)) continue;
+    if (holders.has(child)) turns.push({ el: child, role, kind });
+    else if (role === 'assistant' && kind === 'markdown' && !child.querySelector('pre, table, ul, ol, h1, h2, h3'))
+      turns.push({ el: child, role: 'user', kind: 'bubble' });
+    else turns.push({ el: child, role: null, kind: 'alternation' });
+  }
+  return turns;
+}
+
+function confidenceOf(turns: Turn[]): number {
+  if (turns.length < 2) return 0;
+  if (!turns.some((t) => t.role === 'user') || !turns.some((t) => t.role === 'assistant')) return 0;
+  let sum = 0;
+  for (const t of turns) sum += CERTAINTY[t.kind];
+  let confidence = sum / turns.length;
+  // Thousands of look-alike siblings without a clear speaker are a feed, not a conversation.
+  const clear = turns.filter((t) => CERTAINTY[t.kind] >= 0.8).length / turns.length;
+  if (turns.length > 300 && clear < 0.8) confidence *= 0.6;
+  // A chat alternates; long runs of one speaker mean the reading is off.
+  let runs = 0;
+  for (let i = 1; i < turns.length; i++) if (turns[i]!.role === turns[i - 1]!.role) runs++;
+  if (runs / turns.length > 0.34) confidence *= 0.6;
+  return Math.round(confidence * 100) / 100;
+}
+
+const PRUNE = 'button, svg, style, script, [aria-hidden="true"], [role="button"], ' + SCREEN_READER;
+
+/** Paths of child indexes, so the same elements can be left out of a clone. */
+function pathOf(el: Element, root: Element): number[] {
+  const path: number[] = [];
+  for (let node = el; node !== root; node = node.parentElement!) {
+    path.unshift(Array.prototype.indexOf.call(node.parentElement!.children, node));
+  }
+  return path;
+}
+
+/** Controls drawn without <button> (a div with a click handler): the converter would keep their text. */
+const CONTROLS =
+  '[class*="button" i], [class*="action-bar" i], [class*="actionbar" i], [class*="toolbar" i], [role="toolbar"]';
+
+/** A clone of a turn without `leaveOut` and without its controls: the page itself is never touched. */
+function cloneWithout(root: Element, leaveOut: Element[]): Element {
+  const paths = leaveOut.filter((el) => el !== root && root.contains(el)).map((el) => pathOf(el, root));
+  const clone = root.cloneNode(true) as Element;
+  const targets = paths.map((path) => path.reduce<Element | undefined>((node, i) => node?.children[i], clone));
+  for (const target of targets) target?.remove();
+  for (const control of Array.from(clone.querySelectorAll(CONTROLS)))
+    if (!control.querySelector('pre, p, table, img')) control.remove();
+  return clone;
+}
+
+/** What a user typed: paragraphs and line breaks kept, page controls left out. */
+function plainTextOf(content: Element): string | undefined {
+  if (content.querySelector('pre, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6')) return undefined;
+  const clone = content.cloneNode(true) as Element;
+  for (const el of Array.from(clone.querySelectorAll(PRUNE))) el.remove();
+  for (const br of Array.from(clone.querySelectorAll('br'))) br.replaceWith('\n');
+  const paragraphs = Array.from(clone.querySelectorAll('p'));
+  const text = paragraphs.length ? paragraphs.map((p) => p.textContent ?? '').join('\n') : (clone.textContent ?? '');
+  return text.replace(/\u200b/g, '').trim();
+}
+
+/** The first short text of a turn ("You", "Le Chat", "llama3.1:8b"), a name label if it is one. */
+function firstShortText(turn: Element): Element | null {
+  let seen = 0;
+  const walker = turn.ownerDocument.createTreeWalker(turn, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode() as Element | null; node && seen < 3; node = walker.nextNode() as Element | null) {
+    if (node.children.length > 0 || node.closest('pre, code, button')) continue;
+    const text = (node.textContent ?? '').trim();
+    if (!text) continue;
+    seen++;
+    return text.length <= 40 && text.split(/\s+/).length <= 4 ? node : null;
+  }
+  return null;
+}
+
+/**
+ * Speaker names shown at the top of turns: chrome to leave out, and the assistant's name. A text
+ * is a name when it reads as one ("You", "Copilot said"), when an avatar beside it says the same,
+ * or when every answer starts with it.
+ */
+function nameLabels(
+  turns: Turn[],
+  assistantName: string | undefined,
+): { labels: Map<Element, Element>; name?: string } {
+  const labels = new Map<Element, Element>();
+  const firsts = turns.map((t) => firstShortText(t.el));
+  const answers = turns.map((t, i) => (t.role === 'assistant' ? firsts[i] : undefined)).filter((x) => x !== undefined);
+  const texts = answers.map((el) => el?.textContent?.trim() ?? '');
+  const shared = answers.length >= 2 && texts.every((t) => t && t === texts[0]) ? texts[0] : undefined;
+  let name: string | undefined;
+  turns.forEach((turn, i) => {
+    const el = firsts[i];
+    if (!el) return;
+    const text = el.textContent!.trim();
+    const alts = Array.from(turn.el.querySelectorAll('img[alt]'), (img) => img.getAttribute('alt')!.trim());
+    const isName =
+      roleOfLabel(text, assistantName) !== null ||
+      (turn.role === 'assistant' && (text === shared || alts.includes(text) || assistantNameIn(text) === text));
+    if (!isName) return;
+    labels.set(turn.el, el);
+    if (turn.role === 'assistant' && !roleOfLabel(text)) name ??= text;
+    else if (turn.role === 'assistant') name ??= text.replace(/\s*(said|wrote)?\s*:?\s*$/i, '') || undefined;
+  });
+  return { labels, ...(name ? { name } : {}) };
+}
+
+const AVATAR_ALT = /^(|profile|avatar|.*\bavatar\b.*|user|you|me|bot|assistant)$/i;
+const AVATAR_CLASS = /avatar|rounded-full|BotImage/i;
+
+/** Avatars: pictures of a speaker, not content (an image the user sent has its own name). */
+function avatarsIn(turn: Element, names: string[]): Element[] {
+  return Array.from(turn.querySelectorAll('img')).filter((img) => {
+    const alt = img.getAttribute('alt');
+    if (alt === null) return AVATAR_CLASS.test(img.getAttribute('class') ?? '');
+    return AVATAR_ALT.test(alt.trim()) || names.includes(alt.trim()) || roleOfAvatar(alt) !== null;
+  });
+}
+
+/** Code blocks whose language is a label above them (a viewer's header), labelled; in a clone. */
+function labelCode(content: Element): void {
+  for (const pre of Array.from(content.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code') ?? pre;
+    if (/(?:language|lang)-/.test(`${code.getAttribute('class') ?? ''} ${pre.getAttribute('class') ?? ''}`)) continue;
+    const label = languageLabelBefore(pre);
+    if (!label || label.contains(pre)) continue;
+    code.classList.add(`language-${label.textContent!.trim().toLowerCase()}`);
+    label.remove();
+  }
+}
+
+/** A turn's content and reasoning: the reasoning toggle and what it shows, avatars and labels apart. */
+function toChatTurn(
+  turn: Turn,
+  votes: Map<Element, Votes>,
+  label: Element | undefined,
+  names: string[],
+  assistantName: string,
+): ChatTurn {
+  const role = turn.role!;
+  const leaveOut: Element[] = avatarsIn(turn.el, names);
+  if (label) leaveOut.push(label);
+  let reasoning: Element | undefined;
+  const toggle = role === 'assistant' ? reasoningToggle(turn.el) : undefined;
+  if (toggle) {
+    const parts: Element[] = [];
+    for (let node = toggle.nextElementSibling; node && !votes.has(node); node = node.nextElementSibling)
+      parts.push(node);
+    if (parts.some((p) => /\S/.test(p.textContent ?? ''))) {
+      const holder = turn.el.ownerDocument.createElement('div');
+      for (const part of parts) holder.appendChild(part.cloneNode(true));
+      reasoning = holder;
+    }
+    leaveOut.push(toggle, ...parts);
+  }
+  const content = cloneWithout(turn.el, leaveOut);
+  const entry: ChatTurn = { role, author: role === 'user' ? 'You' : assistantName, content };
+  if (role === 'user') {
+    const plain = plainTextOf(content);
+    if (plain !== undefined) entry.plainText = plain;
+  }
+  if (content.querySelector('pre')) labelCode(content);
+  if (reasoning) entry.reasoning = reasoning;
+  return entry;
+}
+
+/** The conversation on any page, or null when there is none to speak of. */
+export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): GenericRead | null {
+  const body = doc.body;
+  if (!body) return null;
+  const evidence = collect(doc, signals);
+  if (!evidence || evidence.length === 0) return null;
+  const votes = tally(evidence, body);
+  const top = votes.get(body);
+  if (!top) return null;
+
+  let turns: Turn[] | null;
+  if (top.user > 0 && top.assistant > 0) {
+    const strongOnly = top.strongUser > 0 && top.strongAssistant > 0;
+    const found = completeSiblings(splitTurns(body, votes, strongOnly), votes);
+    const kinds = strongestKinds(found, evidence);
+    turns = found.map((el) => roleOf(el, votes, kinds));
+  } else {
+    turns = oneSided(evidence, body);
+  }
+  if (!turns || turns.length < 2 || !alternate(turns)) return null;
+  turns = mergeSplitTurns(turns, body);
+  const confidence = confidenceOf(turns);
+  // Not sure enough to be used: the turns are not converted (giving up stays cheap).
+  if (confidence < GENERIC_THRESHOLD)
+    return { thread: { title: '', turns: [], warnings: [] }, confidence, signals: [] };
+  const { labels, name } = nameLabels(turns, signals.assistantName);
+  const assistantName =
+    signals.assistantName ??
+    name ??
+    assistantNameIn(doc.title) ??
+    assistantNameIn(doc.location?.hostname.replace(/[.-]/g, ' ') ?? '') ??
+    'Assistant';
+  const names = [assistantName, 'You'];
+  const chatTurns = turns.map((t) => toChatTurn(t, votes, labels.get(t.el), names, assistantName));
+  const firstQuestion =
+    chatTurns
+      .find((t) => t.role === 'user')
+      ?.plainText?.split('\n')[0]
+      ?.slice(0, 80) ?? '';
+  const title = doc.title.replace(/\s+/g, ' ').trim();
+  return {
+    thread: { title: title || firstQuestion || 'Chat conversation', turns: chatTurns, warnings: [] },
+    confidence,
+    signals: Array.from(new Set(turns.map((t) => t.kind))),
+  };
+}

@@ -1,0 +1,288 @@
+import type { Capture } from '@/lib/capture/types';
+import { readDropped, type DroppedData } from '@/lib/capture/dropped';
+import { findTab, requestSiteAccess } from '@/lib/capture/tab-access';
+import type { Draft } from '@/lib/draft/draft';
+import { newId } from '@/lib/draft/from-capture';
+import { createFromCapture, getCurrentDraft } from '@/lib/draft/repository';
+import {
+  addCaptureAsSection,
+  addDropped,
+  moveSection,
+  removeSection,
+  renameSection,
+  sectionSpans,
+  setCollapsed,
+  updateSection,
+  WHOLE_DRAFT,
+  type AddResult,
+} from '@/lib/draft/sections';
+import type { SliceCreator } from '@/lib/draft/editor/state';
+import type { Source } from '@/lib/halo/schema';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { draftIndexItem, draftItem, pendingAddItem } from '@/lib/storage/items';
+
+/** How to add a tab the panel may not read: the two ways that grant access for that tab. */
+export const ADD_BY_MENU_OR_SHORTCUT =
+  'Right-click the page and choose “Add page to Halo draft” (or “Add this chat to Halo draft”), or press Alt+Shift+J there.';
+
+export interface ComposeSlice {
+  /** A thread added again that is already a section: the user updates that section or adds it again. */
+  sectionOffer: { capture: Capture; sectionId: string; title: string } | null;
+  /** Adding from a tab or a drop is under way. */
+  adding: boolean;
+  moveSection(sectionId: string, toSection: number): void;
+  removeSection(sectionId: string): void;
+  renameSection(sectionId: string, title: string): void;
+  setSectionCollapsed(sectionId: string, collapsed: boolean): void;
+  /** "Add this tab" in the side panel: the tab the panel sits beside. */
+  addTab(tabId: number): Promise<void>;
+  /** A section's "Update from its page": asks for that one site when the panel may not read it. */
+  refreshSection(sectionId: string, askAgain?: boolean): Promise<void>;
+  addDropped(data: DroppedData, page: Source | null): void;
+  resolveSectionOffer(choice: 'update' | 'add-again' | 'cancel'): Promise<void>;
+  /**
+   * Follows the current draft in storage (the side panel, issue 12): another draft made current,
+   * or blocks added from a menu, show at once. Answers the function that stops following.
+   */
+  follow(): () => void;
+}
+
+export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, internals) => {
+  const sectionTitle = (sectionId: string) => {
+    if (sectionId === WHOLE_DRAFT) return get().draft?.title || 'Untitled';
+    const block = get().draft?.blocks.find((b) => b.id === sectionId)?.block;
+    return block?.type === 'section' ? block.title || 'Untitled section' : 'section';
+  };
+  const sectionNumber = (draft: Draft, sectionId: string) =>
+    sectionSpans(draft.blocks).findIndex((s) => s.id === sectionId) + 1;
+
+  /** Puts an addition into the open draft as one undoable step, or says why nothing changed. */
+  const apply = (result: AddResult, capture: Capture | null, label: string) => {
+    if (result.status === 'same_thread' && capture) {
+      set({ sectionOffer: { capture, sectionId: result.sectionId, title: sectionTitle(result.sectionId) } });
+      return;
+    }
+    if (result.status === 'already_there') {
+      set({ notice: { code: 'added', message: 'That is already in the draft: nothing was added.' } });
+      return;
+    }
+    if (result.status !== 'added') return;
+    internals.edit(() => result.draft, label);
+    const n = sectionNumber(get().draft!, result.sectionId);
+    set({
+      notice: null,
+      announcement: {
+        text: `${label}: section ${n}, ${result.added} block${result.added === 1 ? '' : 's'}.`,
+        undoable: true,
+      },
+    });
+  };
+
+  const addCapture = async (capture: Capture, again = false) => {
+    const { draft } = get();
+    if (!draft) {
+      await internals.show(await createFromCapture(capture));
+      return;
+    }
+    apply(addCaptureAsSection(draft, capture, newId, again), capture, `Added “${capture.title}”`);
+  };
+
+  const capturePage = async (tabId: number) => {
+    try {
+      return await sendMessage('captureTab', { tabId, mode: 'any' });
+    } catch (error) {
+      // The tab closed mid-capture, or the background restarted: nothing changes.
+      return {
+        ok: false as const,
+        code: 'failed' as const,
+        message: `Nothing was added: ${(error as Error)?.message ?? error}`,
+      };
+    }
+  };
+
+  return {
+    sectionOffer: null,
+    adding: false,
+
+    moveSection(sectionId, toSection) {
+      const { draft } = get();
+      if (!draft) return;
+      const from = sectionNumber(draft, sectionId);
+      internals.edit((d) => moveSection(d, sectionId, toSection), `move section ${from}`);
+      const to = sectionNumber(get().draft!, sectionId);
+      if (to !== from) {
+        const count = sectionSpans(get().draft!.blocks).length;
+        set({ announcement: { text: `Section ${from} moved to position ${to} of ${count}.`, undoable: true } });
+      }
+    },
+
+    removeSection(sectionId) {
+      const { draft } = get();
+      if (!draft) return;
+      const title = sectionTitle(sectionId);
+      internals.edit((d) => removeSection(d, sectionId), `delete section “${title}”`);
+      set({ announcement: { text: `Section “${title}” deleted.`, undoable: true }, editingId: null });
+    },
+
+    renameSection(sectionId, title) {
+      internals.edit((d) => renameSection(d, sectionId, title), 'rename section', `section:${sectionId}`);
+    },
+
+    setSectionCollapsed(sectionId, collapsed) {
+      // Folding is a view of the draft, kept with it but not an undo step.
+      const { draft } = get();
+      if (!draft) return;
+      const changed = setCollapsed(draft, sectionId, collapsed);
+      if (changed === draft) return;
+      set({ draft: changed });
+      internals.scheduleSave();
+    },
+
+    async addTab(tabId) {
+      set({ adding: true });
+      try {
+        const result = await capturePage(tabId);
+        if (!result.ok) {
+          const message =
+            result.code === 'restricted_page'
+              ? `Halo may not read this tab from the side panel. ${ADD_BY_MENU_OR_SHORTCUT}`
+              : result.message;
+          set({ notice: { code: result.code === 'restricted_page' ? 'permission' : result.code, message } });
+          return;
+        }
+        await addCapture(result.capture);
+      } finally {
+        set({ adding: false });
+      }
+    },
+
+    async refreshSection(sectionId, askAgain = false) {
+      const section = get().draft?.blocks.find((b) => b.id === sectionId)?.block;
+      if (section?.type !== 'section' || !section.source) return;
+      const { url } = section.source;
+      const site = new URL(url).host;
+      // First, within the click's gesture: the browser asks the user about this one site.
+      const access = await requestSiteAccess(url, askAgain);
+      if (access === 'refused') {
+        set({
+          notice: {
+            code: 'permission',
+            message: `Halo was not allowed to read ${site}, so the draft is unchanged. Open the page and add it from there: ${ADD_BY_MENU_OR_SHORTCUT}`,
+          },
+        });
+        return;
+      }
+      const tabId = await findTab(url);
+      if (tabId === null) {
+        set({ notice: { code: 'failed', message: `No open tab shows ${url}. Open it, then update the section.` } });
+        return;
+      }
+      set({ adding: true });
+      try {
+        const result = await capturePage(tabId);
+        if (!result.ok) {
+          set({ notice: { code: result.code, message: result.message } });
+          return;
+        }
+        set({ sectionOffer: { capture: result.capture, sectionId, title: sectionTitle(sectionId) } });
+        await get().resolveSectionOffer('update');
+      } finally {
+        set({ adding: false });
+      }
+    },
+
+    addDropped(data, page) {
+      const dropped = readDropped(data, page);
+      if (!dropped) {
+        set({
+          notice: {
+            code: 'empty',
+            message: 'That drop held nothing Halo can add: drag a selection, a link or an image.',
+          },
+        });
+        return;
+      }
+      const { draft } = get();
+      if (!draft) {
+        set({ notice: { code: 'invalid', message: 'Add a tab first: a dropped item joins the draft it starts.' } });
+        return;
+      }
+      apply(addDropped(draft, dropped, newId), null, `Added “${dropped.title}”`);
+      if (!dropped.source)
+        set({
+          notice: {
+            code: 'added',
+            message: 'Added without a source: the page it came from is not known. Add the page too to link it.',
+          },
+        });
+    },
+
+    async resolveSectionOffer(choice) {
+      const offer = get().sectionOffer;
+      set({ sectionOffer: null });
+      void pendingAddItem.setValue(null);
+      if (!offer || choice === 'cancel') return;
+      if (choice === 'add-again') {
+        await addCapture(offer.capture, true);
+        return;
+      }
+      const { draft } = get();
+      const updated = draft && updateSection(draft, offer.sectionId, offer.capture);
+      if (!updated) {
+        await addCapture(offer.capture, true);
+        return;
+      }
+      internals.edit(() => updated.draft, `update section “${offer.title}”`);
+      const { added, dropped } = updated;
+      set({
+        notice: {
+          code: 'recaptured',
+          message:
+            `Section updated: ${added} new block${added === 1 ? '' : 's'}` +
+            (dropped ? `, ${dropped} no longer in the thread removed` : '') +
+            '. Your edits are kept.',
+        },
+      });
+    },
+
+    follow() {
+      const reload = async () => {
+        const stored = await getCurrentDraft();
+        const { draft } = get();
+        if (!stored) return;
+        if (stored.id !== draft?.id) {
+          await get().flush();
+          await internals.show(stored);
+        } else if (stored.updatedAt > draft.updatedAt && !internals.hasUnsaved()) {
+          // Added from a menu or the shortcut while the panel was open: one undoable step.
+          internals.adoptSaved(stored, 'add from a tab');
+        }
+      };
+      const offer = async () => {
+        const pending = await pendingAddItem.getValue();
+        if (!pending || pending.draftId !== get().draft?.id) return;
+        set({
+          sectionOffer: {
+            capture: pending.capture,
+            sectionId: pending.sectionId,
+            title: sectionTitle(pending.sectionId),
+          },
+        });
+      };
+      void offer();
+      let unwatchDraft = get().draft ? draftItem(get().draft!.id).watch(() => void reload()) : () => {};
+      const unwatchIndex = draftIndexItem.watch((index, previous) => {
+        if (index?.currentId === previous?.currentId) return;
+        unwatchDraft();
+        unwatchDraft = index?.currentId ? draftItem(index.currentId).watch(() => void reload()) : () => {};
+        void reload();
+      });
+      const unwatchPending = pendingAddItem.watch(() => void offer());
+      return () => {
+        unwatchDraft();
+        unwatchIndex();
+        unwatchPending();
+      };
+    },
+  };
+};
