@@ -31,8 +31,8 @@ const halo = (messages: number) => ({
   })),
 });
 
-async function autocannon(url: string, connections: number, post?: string) {
-  const args = ['-j', '-c', String(connections), '-d', String(DURATION_S)];
+async function autocannon(url: string, connections: number, post?: string, headers: string[] = []) {
+  const args = ['-j', '-c', String(connections), '-d', String(DURATION_S), ...headers.flatMap((h) => ['-H', h])];
   if (post) args.push('-m', 'POST', '-H', 'Content-Type=application/json', '-b', post);
   const { stdout } = await promisify(execFile)('node_modules/.bin/autocannon', [...args, url], {
     maxBuffer: 16 * 1024 * 1024,
@@ -42,8 +42,8 @@ async function autocannon(url: string, connections: number, post?: string) {
 }
 
 /** One load generator per instance, together; the sum. */
-async function loadAll(urls: string[], post?: string) {
-  const each = await Promise.all(urls.map((u) => autocannon(u, Math.ceil(CONNECTIONS / urls.length), post)));
+async function loadAll(urls: string[], post?: string, headers: string[] = []) {
+  const each = await Promise.all(urls.map((u) => autocannon(u, Math.ceil(CONNECTIONS / urls.length), post, headers)));
   return { rps: each.reduce((s, r) => s + r.rps, 0), errors: each.reduce((s, r) => s + r.errors, 0) };
 }
 
@@ -98,6 +98,18 @@ export async function run(): Promise<BenchRow[]> {
           });
         }
         const views = await loadAll(instances.map((i) => `${i.url}/h/${id}`));
+        // As browsers ask (issue 21): the brotli variant, once made, from memory after a tag read.
+        for (let tries = 0; tries < 100; tries++) {
+          const res = await fetch(`${instances[0]!.url}/h/${id}`, { headers: { 'Accept-Encoding': 'br' } });
+          await res.arrayBuffer();
+          if (res.headers.get('content-encoding') === 'br') break;
+          await new Promise((ok) => setTimeout(ok, 50));
+        }
+        const brViews = await loadAll(
+          instances.map((i) => `${i.url}/h/${id}`),
+          undefined,
+          ['Accept-Encoding=br'],
+        );
         const publishes = await loadAll(
           instances.map((i) => `${i.url}/api/v1/halos`),
           body,
@@ -117,6 +129,13 @@ export async function run(): Promise<BenchRow[]> {
             value: Math.round(views.rps),
             unit: '/s',
             note: `${views.errors} errors`,
+          },
+          {
+            group: 'stores',
+            name: `${name}: page views, brotli`,
+            value: Math.round(brViews.rps),
+            unit: '/s',
+            note: `${brViews.errors} errors`,
           },
           {
             group: 'stores',

@@ -1,5 +1,5 @@
 // vitest globalSetup (issue 14): one throwaway Postgres cluster for the run, stopped after.
-// Tests reach it with inject('postgresAdminUrl') and make their own database each.
+// Tests reach it with inject('postgresAdminUrl') and make their own databases on it.
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 
@@ -9,13 +9,20 @@ declare module 'vitest' {
   }
 }
 
-let cluster: PostgresCluster | undefined;
+// Every project of the run that needs Postgres shares one cluster (the global setups all run in
+// vitest's main process): starting one costs seconds of initdb on a busy machine.
+const shared = globalThis as { haloTestCluster?: Promise<PostgresCluster>; haloTestClusterUsers?: number };
 
 export async function setup(project: TestProject) {
-  cluster = await startPostgresCluster();
-  project.provide('postgresAdminUrl', cluster.adminUrl);
+  shared.haloTestClusterUsers = (shared.haloTestClusterUsers ?? 0) + 1;
+  shared.haloTestCluster ??= startPostgresCluster();
+  project.provide('postgresAdminUrl', (await shared.haloTestCluster).adminUrl);
 }
 
 export async function teardown() {
-  await cluster?.destroy();
+  shared.haloTestClusterUsers = (shared.haloTestClusterUsers ?? 1) - 1;
+  if (shared.haloTestClusterUsers > 0 || !shared.haloTestCluster) return;
+  const cluster = shared.haloTestCluster;
+  delete shared.haloTestCluster;
+  await (await cluster).destroy();
 }

@@ -256,12 +256,12 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
       expect(file.pragma('user_version', { simple: true })).toBe(2);
       file.close();
     } else {
-      const url = (await freshDatabase(dir, 'postgres')).databaseUrl!;
+      const url = (await freshDatabase(dir, 'postgres', 'migrations', { blank: true })).databaseUrl!;
       await expect(migratePg(url, broken, 5_000)).rejects.toThrow();
       expect(await migratePg(url, fixed, 5_000)).toBe(2);
     }
     // Three instances starting at once on a new database: one runs the migrations, all start.
-    const fresh = await freshDatabase(dir, kind, 'together');
+    const fresh = await freshDatabase(dir, kind, 'together', { blank: true });
     const stores = await Promise.all([1, 2, 3].map(() => openTestStore(fresh)));
     open.push(...stores);
     expect(await Promise.all(stores.map((s) => s.count()))).toEqual([0, 0, 0]);

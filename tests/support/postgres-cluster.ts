@@ -10,6 +10,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { migratePg, PG_MIGRATIONS } from '../../server/pg-store';
 
 const run = promisify(execFile);
 
@@ -95,4 +96,77 @@ export async function createDatabaseAt(adminUrl: string, prefix = 'halo'): Promi
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+const urlOf = (adminUrl: string, name: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One migrated database per test process, copied for each database a test asks for: a copy costs
+ * one CREATE DATABASE, and no test waits for the migrations again.
+ */
+const templates = new Map<string, Promise<string>>();
+function templateAt(adminUrl: string): Promise<string> {
+  let template = templates.get(adminUrl);
+  if (!template) {
+    template = (async () => {
+      const name = `halo_template_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+      await migratePg(urlOf(adminUrl, name), PG_MIGRATIONS, 30_000);
+      return name;
+    })();
+    templates.set(adminUrl, template);
+  }
+  return template;
+}
+
+/** Databases handed out in this process, by the name the test gave: emptied and handed out again. */
+const handedOut = new Map<string, string>();
+
+/**
+ * A migrated, empty database for a test: the one handed out before under this `key` (in this test
+ * process), emptied with TRUNCATE, else a new copy of the migrated template. A database a test left
+ * in another state (its schema changed, or still locked) is not reused.
+ */
+export async function migratedDatabaseAt(adminUrl: string, key: string): Promise<string> {
+  const previous = handedOut.get(key);
+  if (previous && (await emptied(previous))) return previous;
+  const template = await templateAt(adminUrl);
+  const name = `halo_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const url = urlOf(adminUrl, name);
+  handedOut.set(key, url);
+  return url;
+}
+
+async function emptied(url: string): Promise<boolean> {
+  try {
+    return await admin(url, async (client) => {
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM halo_migrations');
+      if (rows[0]?.v !== PG_MIGRATIONS.length) return false;
+      const tables = (
+        await client.query<{ t: string }>(
+          `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'halo_migrations'`,
+        )
+      ).rows.map((row) => row.t);
+      await client.query(`SET lock_timeout = '2s'`);
+      await client.query(`TRUNCATE ${tables.join(', ')}`);
+      return true;
+    });
+  } catch {
+    return false;
+  }
 }
