@@ -217,3 +217,22 @@ it('the cards table is the migration after uploads: a fresh database and one at 
     await store.close();
   }
 });
+
+it('draws a card again when it was lost with the instance that should have drawn it (issue 14)', async () => {
+  const { id } = (await (await send('POST', '/api/v1/halos', halo('Lost card'))).json()) as { id: string };
+  await server.cardsDrawn();
+  // As if that instance was killed before drawing, a while ago: no card, the Halo written 1 min ago.
+  const db = new Database(join(dir, 'halos.db'));
+  const written = new Date(Date.now() - 60_000).toISOString();
+  db.prepare('DELETE FROM cards WHERE halo_id = ?').run(id);
+  db.prepare('UPDATE halos SET updated_at = ? WHERE id = ?').run(written, id);
+  db.close();
+  const missing = await fetch(`${server.url}/h/${id}/card.png`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('retry-after')).toBe('5');
+  await server.cardsDrawn();
+  const drawn = await fetch(`${server.url}/h/${id}/card.png`);
+  expect(drawn.status).toBe(200);
+  expect(drawn.headers.get('content-type')).toBe('image/png');
+  expect(Buffer.from(await drawn.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+});
