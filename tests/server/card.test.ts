@@ -234,5 +234,9 @@ it('draws a card again when it was lost with the instance that should have drawn
   const drawn = await fetch(`${server.url}/h/${id}/card.png`);
   expect(drawn.status).toBe(200);
   expect(drawn.headers.get('content-type')).toBe('image/png');
-  expect(Buffer.from(await drawn.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    Buffer.from(await drawn.arrayBuffer())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 });
