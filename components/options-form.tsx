@@ -1,10 +1,11 @@
 import privacyStatement from '@/PRIVACY.md?raw';
 import { SafeHtml } from '@/components/safe-html';
 import { SettingsForm } from '@/components/settings-form';
-import { renderMarkdown } from '@/lib/halo/render';
+import { useRenderer } from '@/components/use-renderer';
 
 /** The options page: where Halos are published, the welcome page again, and the privacy statement. */
 export function OptionsForm() {
+  const { renderer } = useRenderer();
   return (
     <main className="editor options">
       <h1>Halo Lumin options</h1>
@@ -16,7 +17,14 @@ export function OptionsForm() {
       </p>
       <details className="privacy" data-testid="privacy">
         <summary>Privacy: what Halo captures, sends and stores</summary>
-        <SafeHtml className="halo" html={renderMarkdown(privacyStatement)} />
+        {renderer ? (
+          <SafeHtml className="halo" html={renderer.renderMarkdown(privacyStatement)} />
+        ) : (
+          // While the renderer's chunk loads, or if it failed (issue 18): the statement as written.
+          <pre className="halo-plain" aria-busy="true">
+            {privacyStatement}
+          </pre>
+        )}
       </details>
     </main>
   );

@@ -21,6 +21,7 @@ import { RecapturePrompt } from '@/components/recapture-prompt';
 import type { SectionActions } from '@/components/section-header';
 import { SectionOffer } from '@/components/section-offer';
 import { PanelAdd } from '@/components/panel-add';
+import { RendererFailure } from '@/components/use-renderer';
 import { useWide } from '@/components/use-wide';
 import { WholeThreadBar } from '@/components/whole-thread-bar';
 import { TitleField } from '@/components/title-field';
@@ -158,6 +159,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
       aria-busy={phase === 'loading' || capturing || editor.adding}
     >
       {top}
+      <RendererFailure />
       {surface === 'panel' && <PanelAdd tabId={panelTabId} />}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
       {notice?.code === 'storage_full' && <DraftsView othersOnly />}
@@ -212,7 +214,12 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
               <div className="editor-blocks">
                 <ErrorBoundary what="the list of blocks" resetKey={draft.blocks} onError={keepDraft}>
                   {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-                  <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+                  <FindingsPanel
+                    findings={findings}
+                    scanFailure={editor.scanFailure}
+                    blockNumber={blockNumber}
+                    onRedact={editor.redact}
+                  />
                   <BlockList
                     blocks={draft.blocks}
                     actions={blockActions}

@@ -3,7 +3,10 @@ import '@/lib/halo/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import '@/lib/halo/halo.css';
 import '../popup/style.css';
+import { preloadEditor } from '@/components/lazy-editor';
 import { PanelRoot } from './PanelRoot';
+
+preloadEditor();
 
 // The side panel (issue 12): the popup's editor, beside the page, following the current draft.
 document.documentElement.classList.add('in-panel');

@@ -4,7 +4,8 @@ type Markdown = ReturnType<typeof MarkdownIt>;
 import { highlightCode } from '@/lib/halo/render-code';
 import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
-import { BLOCK_BUDGET_MS, unrenderedBlock, whyUnrendered, withBudget } from '@/lib/halo/render-guard';
+import { BLOCK_BUDGET_MS, budgetOverruns, unrenderedBlock, whyUnrendered, withBudget } from '@/lib/halo/render-guard';
+import { LruStrings } from '@/lib/halo/lru-strings';
 import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
 import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
 
@@ -243,6 +244,62 @@ function blockLabel(block: ContentBlock): string {
  * popup's single-block previews leave it out.
  */
 export function renderBlock(block: Block, resolveImage?: ImageResolver, n = 0, headingBase = 2): string {
+  const cache = cacheFor(resolveImage);
+  const key = blockKey(block, n, headingBase);
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit !== undefined) return hit;
+  const overruns = budgetOverruns();
+  const html = renderBlockUncached(block, resolveImage, n, headingBase);
+  if (key !== undefined && budgetOverruns() === overruns) cache.set(key, html);
+  return html;
+}
+
+/**
+ * Rendered blocks, by content (issue 12): a keystroke in a 1,000-block draft re-renders the one
+ * block it changed, and the whole-Halo preview reuses the other 999. The key is everything the
+ * HTML depends on: the block itself (type, role, author, Markdown, source), its number (ids and
+ * self-links) and its heading level (inside a section or not); never a draft's or block's id, so
+ * one Halo's cache can only ever give another Halo the HTML of identical content. Images depend on
+ * the resolver too: each resolver has a cache of its own (dropped with it), blocks without one share
+ * one. Bounded by total characters, least recently used first out. Output past a time budget
+ * depends on the machine's speed, and is not kept.
+ */
+const CACHE_CHARS = 16_000_000;
+const CACHE_ENTRIES = 6_000;
+const unresolvedCache = new LruStrings(CACHE_CHARS, CACHE_ENTRIES);
+const resolverCaches = new WeakMap<ImageResolver, LruStrings>();
+
+function cacheFor(resolveImage: ImageResolver | undefined): LruStrings {
+  if (!resolveImage) return unresolvedCache;
+  let cache = resolverCaches.get(resolveImage);
+  if (!cache) {
+    cache = new LruStrings(CACHE_CHARS, CACHE_ENTRIES);
+    resolverCaches.set(resolveImage, cache);
+  }
+  return cache;
+}
+
+function blockKey(block: Block, n: number, headingBase: number): string | undefined {
+  try {
+    return `${n}|${headingBase}|${JSON.stringify(block)}`;
+  } catch {
+    // Not serialisable (never from the schema): rendered every time.
+    return undefined;
+  }
+}
+
+/** Empties the block cache (tests compare cached output with freshly rendered output). */
+export function clearRenderCache(): void {
+  unresolvedCache.clear();
+  firstLines.clear();
+}
+
+function renderBlockUncached(
+  block: Block,
+  resolveImage: ImageResolver | undefined,
+  n: number,
+  headingBase: number,
+): string {
   try {
     return renderBlockChecked(block, resolveImage, n, headingBase);
   } catch (error) {
@@ -323,6 +380,19 @@ function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver): s
 
 /** The first line of a message as plain text, for the table of contents. */
 export function firstLine(markdown: string, max = 90): string {
+  // The contents list asks for every question at each render of the whole Halo (issue 12).
+  const key = `${max}|${markdown}`;
+  let line = firstLines.get(key);
+  if (line === undefined) {
+    line = firstLineUncached(markdown, max);
+    firstLines.set(key, line);
+  }
+  return line;
+}
+
+const firstLines = new LruStrings(2_000_000, 4_000);
+
+function firstLineUncached(markdown: string, max: number): string {
   shared ??= createMarkdown();
   const tokens = shared.parse(markdown.slice(0, 2_000).toWellFormed(), {});
   const inline = tokens.find((token) => token.type === 'inline' && token.content.trim());

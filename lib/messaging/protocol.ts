@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
+import type { Draft } from '@/lib/draft/draft';
 import type { PublishJob } from '@/lib/publish/job';
 
 /**
@@ -23,6 +24,9 @@ export interface ProtocolMap {
 
   // Clipboard: the background asks the offscreen document (Chrome) to copy a published link.
   copyText(data: { text: string }): boolean;
+  // Quick share's secret scan: the background asks the offscreen document (Chrome), whose worker
+  // holds secretlint, so the service worker does not (issue 18, lean bundles). Answers how many.
+  countFindings(data: { draft: Draft }): number;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
