@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Representation } from './answer';
 import { compressAsset } from './compress';
-import { HALO_MARK_URL } from './halo-mark';
+import { HALO_MARK_PATH } from './halo-mark';
 import { strongEtag } from './etag';
 import type { ContentCoding } from './negotiate';
 
@@ -54,7 +54,7 @@ const hashed = (stem: string, bytes: Uint8Array, ext: string) =>
  */
 export function haloFavicons(): { svg: StaticAsset; png: StaticAsset } {
   if (favicons) return favicons;
-  const svg = readFileSync(HALO_MARK_URL);
+  const svg = readFileSync(HALO_MARK_PATH);
   const svgFile = hashed('halo-mark', svg, 'svg');
   const svgRepresentations = new Map<ContentCoding, Representation>([
     ['identity', { coding: 'identity', body: svg, etag: strongEtag(svg) }],

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The one source of the Halo mark (issue 18): toolbar icons, favicons, the link-preview card, the promo tile. */
-export const HALO_MARK_URL = new URL('../assets/halo-mark.svg', import.meta.url);
+export const HALO_MARK_PATH = join(import.meta.dirname, '..', 'assets', 'halo-mark.svg');
 
 let source: string | undefined;
 
@@ -11,7 +12,7 @@ let source: string | undefined;
  * Its gradient ids are prefixed, so two drawings in one document cannot take each other's.
  */
 export function nestedHaloMark(x: number, y: number, size: number, idPrefix = 'halo-mark-'): string {
-  source ??= readFileSync(HALO_MARK_URL, 'utf8');
+  source ??= readFileSync(HALO_MARK_PATH, 'utf8');
   const viewBox = /viewBox="([^"]+)"/.exec(source)?.[1] ?? '0 0 128 128';
   const inner = source
     .replace(/^[\s\S]*?<svg[^>]*>/, '')
