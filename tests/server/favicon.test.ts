@@ -137,7 +137,7 @@ describe('the link-preview card (issue 18)', () => {
       const x = Math.round(MARK_X + (u * MARK_SIZE) / 128);
       const y = Math.round(MARK_Y + (v * MARK_SIZE) / 128);
       const i = (y * CARD_WIDTH + x) * 4;
-      return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+      return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!] as const;
     };
     const [tr, tg, tb] = at(14, 110); // the deep violet tile
     expect(tr).toBeLessThan(80);
