@@ -59,9 +59,9 @@ export function createApp({
   });
   app.use('/api/*', apiCors);
   app.get('/healthz', apiCors, (c) => c.json({ ok: true, halos: store.count() }));
-  // The page stylesheet and favicons (issue 18), served from the page's own origin under
-  // content-hashed names.
+  // The page stylesheet, served from the page's own origin under its content-hashed name.
   const stylesheet = haloStylesheet();
+  // The favicons (issue 18), the same way.
   const favicons = haloFavicons();
   const assets = new Map<string, StaticAsset>([
     [stylesheet.file, stylesheet],
