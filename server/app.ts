@@ -11,18 +11,23 @@ import { acceptedCodings } from './negotiate';
 import { pageHeaders, pageRoutes } from './routes/pages';
 import { frontDoorPage } from './front-door';
 import { statusPage } from './page';
-import type { HaloStore } from './store';
+import { StoreUnavailableError, type HaloStore } from './store';
 
 export interface AppDeps {
   store: HaloStore;
   config: ServerConfig;
   now?: () => Date;
   log?: (event: Record<string, unknown>) => void;
+  /** True once shutdown began: /readyz says so, so the proxy stops sending new requests here. */
+  draining?: () => boolean;
   /** Called after a page was stored or replaced, so its compressed variants get made. */
   pageWritten?: (id: string) => void;
   /** Link-preview card drawing (issue 13); one is made when not given. */
   cards?: CardJobs;
 }
+
+/** Seconds a client waits before retrying while the database is away. */
+export const UNAVAILABLE_RETRY_AFTER_S = 2;
 
 /** The stylesheet's name before issue 21; pages published then still point at it. */
 const LEGACY_STYLESHEET = 'halo.css';
@@ -43,6 +48,7 @@ export function createApp({
   config,
   now = () => new Date(),
   log = () => {},
+  draining = () => false,
   pageWritten,
   cards = new CardJobs(store, log),
 }: AppDeps): Hono {
@@ -58,7 +64,20 @@ export function createApp({
     maxAge: 600,
   });
   app.use('/api/*', apiCors);
-  app.get('/healthz', apiCors, (c) => c.json({ ok: true, halos: store.count() }));
+  // Liveness: the process answers. It never touches the database, so an outage does not get
+  // healthy instances restarted.
+  app.get('/healthz', apiCors, (c) => c.json({ ok: true }));
+  // Readiness: the database answers (and the instance is not shutting down).
+  app.get('/readyz', apiCors, async (c) => {
+    if (draining()) return c.json({ ok: false, store: store.kind, reason: 'shutting down' }, 503);
+    try {
+      return c.json({ ok: true, store: store.kind, halos: await store.count() });
+    } catch (error) {
+      return c.json({ ok: false, store: store.kind, reason: (error as Error).message }, 503, {
+        'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S),
+      });
+    }
+  });
   // The page stylesheet, served from the page's own origin under its content-hashed name.
   const stylesheet = haloStylesheet();
   // The favicons (issue 18), the same way.
@@ -106,7 +125,7 @@ export function createApp({
     ),
   );
   app.route(API_PREFIX, apiRoutes({ store, config, now, log, pageWritten, cards }));
-  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch }));
+  app.route('/', pageRoutes({ store, publicUrl: config.publicUrl, remoteImages: !config.images.fetch, cards }));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
@@ -114,6 +133,12 @@ export function createApp({
       : c.html(statusPage(404), 404, pageHeaders(false, false)),
   );
   app.onError((error, c) => {
+    if (error instanceof StoreUnavailableError) {
+      log({ event: 'db_unavailable', path: c.req.path, message: error.message });
+      return apiError(c, 503, 'unavailable', 'The Halo database is unavailable right now. Try again shortly.', {
+        headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+      });
+    }
     log({ event: 'error', path: c.req.path, message: error.message });
     return apiError(c, 500, 'internal', 'The server failed to handle this request. Try again later.');
   });

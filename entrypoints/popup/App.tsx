@@ -22,6 +22,7 @@ import type { SectionActions } from '@/components/section-header';
 import { SectionOffer } from '@/components/section-offer';
 import { PanelAdd } from '@/components/panel-add';
 import { useWide } from '@/components/use-wide';
+import { WholeThreadBar } from '@/components/whole-thread-bar';
 import { TitleField } from '@/components/title-field';
 import { acknowledgeActionStatus } from '@/lib/background/action-status';
 import { openSidePanel } from '@/lib/background/open-side-panel';
@@ -180,6 +181,14 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
                 ))}
               </ul>
             </div>
+          )}
+          {editor.threadInTab && tabId !== null && surface !== 'panel' && (
+            <WholeThreadBar
+              progress={editor.threadLoad}
+              disabled={capturing}
+              onLoad={() => void editor.loadWholeThread()}
+              onCancel={editor.cancelThreadLoad}
+            />
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
           <EditorToolbar
