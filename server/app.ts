@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { API_PREFIX, EDIT_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '@/lib/halo/api';
 import { answerWith, toResponse } from './answer';
 import { apiError } from './api-error';
-import { haloStylesheet, IMMUTABLE } from './assets';
+import { haloFavicons, haloStylesheet, IMMUTABLE, type StaticAsset } from './assets';
 import { CardJobs } from './card-job';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './routes/api';
@@ -31,7 +31,17 @@ export const UNAVAILABLE_RETRY_AFTER_S = 2;
 
 /** The stylesheet's name before issue 21; pages published then still point at it. */
 const LEGACY_STYLESHEET = 'halo.css';
-const OLD_STYLESHEET = /^halo\.[0-9a-f]{16}\.css$/;
+/** A content-hashed asset name (stem, hash, extension), today's or an earlier deploy's. */
+const HASHED_ASSET = /^(halo|halo-mark)\.[0-9a-f]{16}\.(css|svg|png)$/;
+
+/** Headers for an asset: an SVG is an image here, never a document that could run anything. */
+const assetHeaders = (asset: StaticAsset, cacheControl: string): Record<string, string> => ({
+  'Content-Type': asset.type,
+  'Cache-Control': cacheControl,
+  Vary: 'Accept-Encoding',
+  'X-Content-Type-Options': 'nosniff',
+  ...(asset.type.startsWith('image/') ? { 'Content-Security-Policy': "default-src 'none'; sandbox" } : {}),
+});
 
 export function createApp({
   store,
@@ -70,28 +80,43 @@ export function createApp({
   });
   // The page stylesheet, served from the page's own origin under its content-hashed name.
   const stylesheet = haloStylesheet();
+  // The favicons (issue 18), the same way.
+  const favicons = haloFavicons();
+  const assets = new Map<string, StaticAsset>([
+    [stylesheet.file, stylesheet],
+    [LEGACY_STYLESHEET, stylesheet],
+    [favicons.svg.file, favicons.svg],
+    [favicons.png.file, favicons.png],
+  ]);
+  const serveAsset = (
+    asset: StaticAsset,
+    cacheControl: string,
+    req: { method: string; header(name: string): string | undefined },
+  ) => {
+    const coding = acceptedCodings(req.header('Accept-Encoding')).find((accepted) =>
+      asset.representations.has(accepted),
+    );
+    if (!coding) return new Response(null, { status: 406, headers: { Vary: 'Accept-Encoding' } });
+    const request = { method: req.method, ifNoneMatch: req.header('If-None-Match') };
+    return toResponse(answerWith(asset.representations.get(coding)!, request, assetHeaders(asset, cacheControl)));
+  };
   app.get('/assets/:file', (c) => {
     const file = c.req.param('file');
-    if (file !== stylesheet.file && file !== LEGACY_STYLESHEET) {
+    const asset = assets.get(file);
+    if (!asset) {
       // An earlier version's name (pages published before a deploy): the current one, by redirect,
       // so no name ever serves two contents.
-      if (OLD_STYLESHEET.test(file))
-        return c.body(null, 302, { Location: stylesheet.href, 'Cache-Control': 'public, max-age=3600' });
+      const old = HASHED_ASSET.exec(file);
+      const current =
+        old && [...assets.values()].find((a) => a.file.startsWith(`${old[1]}.`) && a.file.endsWith(`.${old[2]}`));
+      if (current) return c.body(null, 302, { Location: current.href, 'Cache-Control': 'public, max-age=3600' });
       return c.notFound();
     }
-    const coding = acceptedCodings(c.req.header('Accept-Encoding')).find((accepted) =>
-      stylesheet.representations.has(accepted),
-    );
-    if (!coding) return c.body(null, 406, { Vary: 'Accept-Encoding' });
-    const headers = {
-      'Content-Type': stylesheet.type,
-      'Cache-Control': file === LEGACY_STYLESHEET ? 'public, max-age=3600' : IMMUTABLE,
-      Vary: 'Accept-Encoding',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    const request = { method: c.req.method, ifNoneMatch: c.req.header('If-None-Match') };
-    return toResponse(answerWith(stylesheet.representations.get(coding)!, request, headers));
+    return serveAsset(asset, file === LEGACY_STYLESHEET ? 'public, max-age=3600' : IMMUTABLE, c.req);
   });
+  // Where browsers look when a page names no icon (pages published before issue 18, JSON answers):
+  // a fixed name, so cached for a day only.
+  app.get('/favicon.ico', (c) => serveAsset(favicons.png, 'public, max-age=86400', c.req));
   app.get('/', (c) =>
     c.html(
       frontDoorPage({ url: config.publicUrl ?? new URL(c.req.url).origin, tokenRequired: config.apiToken !== null }),
