@@ -34,7 +34,7 @@ function serverBundle(): Promise<string> {
     const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
     const out = join(root, `node_modules/.cache/halo-server-${checkout}`);
     // The files the server reads beside its code, at the same relative places.
-    for (const file of ['lib/halo/halo.css', 'package.json']) {
+    for (const file of ['lib/halo/halo.css', 'package.json', 'assets/halo-mark.svg']) {
       const copy = join(out, file);
       await mkdir(dirname(copy), { recursive: true });
       await copyFile(join(root, file), `${copy}.${process.pid}`);
