@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // (tests/e2e-firefox/support/firefox-driver.ts); Playwright is only the test runner here.
 export default defineConfig({
   testDir: 'tests/e2e-firefox',
+  // Its own folder: npm test runs this suite beside the Chromium one, which empties test-results/.
+  outputDir: 'test-results-firefox',
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,
