@@ -2,6 +2,7 @@ import { defineUnlistedScript } from '#imports';
 import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-selection';
 import { guardCapture } from '@/lib/capture/guard-capture';
 import { collectImages } from '@/lib/capture/images/collect-images';
+import { withLanguage } from '@/lib/capture/page-language';
 import { readRequestedMode } from '@/lib/capture/requested-mode';
 import type { InPageAnswer } from '@/lib/capture/types';
 
@@ -10,8 +11,11 @@ import type { InPageAnswer } from '@/lib/capture/types';
 // article-capture.js.
 export default defineUnlistedScript(() =>
   collectImages(
-    guardCapture<InPageAnswer>(
-      () => captureThreadOrSelection(document, location.href, readRequestedMode()) ?? { needsArticle: true },
+    withLanguage(
+      guardCapture<InPageAnswer>(
+        () => captureThreadOrSelection(document, location.href, readRequestedMode()) ?? { needsArticle: true },
+      ),
+      document,
     ),
     document,
     location.href,
