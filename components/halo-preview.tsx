@@ -3,6 +3,7 @@ import { useImageResolver } from '@/components/draft-images';
 import { SafeHtml } from '@/components/safe-html';
 import type { Draft } from '@/lib/draft/draft';
 import { renderDraftPreview } from '@/lib/draft/preview';
+import { i18n } from '#i18n';
 
 /** Blocks beyond which the live preview waits for a pause in typing. */
 export const LONG_DRAFT = 200;
@@ -23,7 +24,7 @@ export function HaloPreview({ draft, live = false }: { draft: Draft; live?: bool
   const resolveImage = useImageResolver();
   const html = useMemo(() => renderDraftPreview(shown, resolveImage), [shown, resolveImage]);
   return (
-    <section className="halo-page halo-preview" aria-label="Preview of the published Halo" data-testid="halo-preview">
+    <section className="halo-page halo-preview" aria-label={i18n.t('preview.label')} data-testid="halo-preview">
       <SafeHtml html={html} />
     </section>
   );

@@ -6,7 +6,9 @@ import '@/lib/halo/halo.css';
 import './style.css';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { useEditor } from '@/lib/draft/store';
+import { applyUiLocale } from '@/lib/i18n/ui-locale';
 import { App } from './App';
+import { i18n } from '#i18n';
 
 // Tests and "Open in a tab" name the target tab; the toolbar popup targets the active tab.
 async function targetTab(): Promise<number | null> {
@@ -16,12 +18,17 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+applyUiLocale();
 void targetTab().then((tabId) => {
   const inTab = new URLSearchParams(location.search).get('view') === 'tab';
   if (inTab) document.documentElement.classList.add('in-tab');
   // The last resort (issue 16): whatever fails, the popup says so and the draft's edits are written.
   createRoot(document.getElementById('root')!).render(
-    <ErrorBoundary what="the editor" testId="editor-failure" onError={() => void useEditor.getState().flush()}>
+    <ErrorBoundary
+      what={i18n.t('what.editor')}
+      testId="editor-failure"
+      onError={() => void useEditor.getState().flush()}
+    >
       <App tabId={tabId} inTab={inTab} />
     </ErrorBoundary>,
   );

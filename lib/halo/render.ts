@@ -9,14 +9,7 @@ import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema'
 import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
 import { balanceBidi, withoutBidiControls } from '@/lib/halo/bidi';
 import { directionPlugin } from '@/lib/halo/render-direction';
-import {
-  dominantScript,
-  langFitsScript,
-  langForScript,
-  languageOf,
-  proseOf,
-  textDirection,
-} from '@/lib/halo/script';
+import { dominantScript, langFitsScript, langForScript, languageOf, proseOf, textDirection } from '@/lib/halo/script';
 
 /**
  * Markdown to safe HTML: the ONE renderer behind the popup preview and the server's page.

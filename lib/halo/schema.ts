@@ -37,7 +37,10 @@ export const LangSchema = z
   .string()
   .max(35, 'must be at most 35 characters')
   .regex(/^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, e.g. "en", "ar", "pt-BR"')
-  .refine((tag) => canonicalLang(tag) !== undefined, 'must be a well-formed BCP 47 language tag, e.g. "en", "ar", "pt-BR"');
+  .refine(
+    (tag) => canonicalLang(tag) !== undefined,
+    'must be a well-formed BCP 47 language tag, e.g. "en", "ar", "pt-BR"',
+  );
 
 const markdown = z.string().max(LIMITS.blockMarkdownChars, `must be at most ${LIMITS.blockMarkdownChars} characters`);
 

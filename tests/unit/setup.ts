@@ -2,6 +2,14 @@
 // unit project stubs the extension APIs with WXT's in-memory fake browser itself.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chromeMessages, getMessageFrom } from '../support/catalogue';
 
 vi.stubGlobal('chrome', fakeBrowser);
 vi.stubGlobal('browser', fakeBrowser);
+
+// The fake browser has no i18n: the English catalogue (locales/en.yml) answers, as a browser in
+// English would (issue 17).
+const getMessage = getMessageFrom(await chromeMessages('en'));
+fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
+  key === '@@ui_locale' ? 'en' : key === '@@bidi_dir' ? 'ltr' : getMessage(key, subs)) as typeof fakeBrowser.i18n.getMessage;
+fakeBrowser.i18n.getUILanguage = () => 'en';
