@@ -174,7 +174,8 @@ export const BlockItem = memo(function BlockItem({
               title={i18n.t('blocks.switchSpeaker')}
               onClick={() => actions.onSwitchSpeaker!(item.id)}
             >
-              {item.block.role === 'user' ? `${i18n.t('blocks.you')} ⇄` : `${item.block.author} ⇄`}
+              {/* The speaker's own label, as the row's name says it (axe label-content-name-mismatch). */}
+              {`${item.block.author || (item.block.role === 'user' ? i18n.t('blocks.you') : item.block.role)} ⇄`}
             </button>
           )}
           <button

@@ -8,7 +8,9 @@ import { canonicalLang } from '@/lib/halo/script';
 /**
  * The Halo document, version 1: the one contract between extension and server.
  * Every field is checked by both sides; the server never trusts the client.
- * Extend it compatibly: new optional fields, new block types, never a changed meaning.
+ * Extend it compatibly: new optional fields, new block types, never a changed meaning. Version
+ * policy (docs/api.md): additions keep version 1; an older server refuses an unknown field, so the
+ * client drops an optional field the reader can do without (`lang`) and publishes again.
  */
 export const HALO_VERSION = 1;
 

@@ -1,12 +1,14 @@
 import { browser } from '#imports';
 
 /**
- * The interface's language and direction follow the browser's (issue 17): the catalogue
- * (locales/*.yml) the browser picked says which, through its predefined messages.
+ * The interface's language and direction follow the browser's (issue 17), as the catalogue the
+ * browser picked (locales/*.yml) says: its own `meta` strings, not `@@ui_locale` / `@@bidi_dir`,
+ * which follow the browser's own interface files (a Chromium without Arabic ones answers en-US
+ * and ltr while showing the Arabic catalogue).
  */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getMessage('@@ui_locale').replace(/_/g, '-') || browser.i18n.getUILanguage() || 'en';
+    return browser.i18n.getMessage('meta_locale') || browser.i18n.getUILanguage() || 'en';
   } catch {
     return 'en';
   }
@@ -14,7 +16,7 @@ export function uiLocale(): string {
 
 export function uiDirection(): 'ltr' | 'rtl' {
   try {
-    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    return browser.i18n.getMessage('meta_dir') === 'rtl' ? 'rtl' : 'ltr';
   } catch {
     return 'ltr';
   }

@@ -11,5 +11,5 @@ vi.stubGlobal('browser', fakeBrowser);
 // English would (issue 17).
 const getMessage = getMessageFrom(await chromeMessages('en'));
 fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
-  key === '@@ui_locale' ? 'en' : key === '@@bidi_dir' ? 'ltr' : getMessage(key, subs)) as typeof fakeBrowser.i18n.getMessage;
+  getMessage(key, subs)) as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'en';
