@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { i18n } from '#i18n';
 
 /**
  * The interface's language and direction follow the browser's (issue 17), as the catalogue the
@@ -8,7 +9,7 @@ import { browser } from '#imports';
  */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getMessage('meta_locale') || browser.i18n.getUILanguage() || 'en';
+    return i18n.t('meta.locale') || browser.i18n.getUILanguage() || 'en';
   } catch {
     return 'en';
   }
@@ -16,7 +17,7 @@ export function uiLocale(): string {
 
 export function uiDirection(): 'ltr' | 'rtl' {
   try {
-    return browser.i18n.getMessage('meta_dir') === 'rtl' ? 'rtl' : 'ltr';
+    return i18n.t('meta.dir') === 'rtl' ? 'rtl' : 'ltr';
   } catch {
     return 'ltr';
   }
