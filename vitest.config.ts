@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { PER_STORE_TESTS, STORE_KINDS } from './tests/support/store-kinds';
+
+// One throwaway Postgres cluster per project that needs one (issue 14).
+const postgres = ['tests/server/postgres-setup.ts'];
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -25,11 +29,25 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          exclude: PER_STORE_TESTS,
           environment: 'node',
+          globalSetup: postgres,
           // Server tests listen on real loopback ports with their own SQLite files.
           testTimeout: 30_000,
         },
       },
+      // The server suite once per store, on a database of its own per test (issue 14).
+      ...STORE_KINDS.map((kind) => ({
+        extends: true as const,
+        test: {
+          name: `server-${kind}`,
+          include: PER_STORE_TESTS,
+          environment: 'node',
+          env: { HALO_TEST_STORE: kind },
+          globalSetup: kind === 'postgres' ? postgres : [],
+          testTimeout: 30_000,
+        },
+      })),
     ],
   },
 });

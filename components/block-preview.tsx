@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { SafeHtml } from '@/components/safe-html';
+import { useRenderer } from '@/components/use-renderer';
 import { useImageResolver } from '@/components/draft-images';
 import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
-import { renderBlock } from '@/lib/halo/render';
 import { LIMITS } from '@/lib/halo/limits';
 import type { Block } from '@/lib/halo/schema';
 import { blockText } from '@/lib/halo/block-text';
@@ -72,13 +72,21 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => (shown ? undefined : whenNearView(placeholder.current!, () => setShown(true))), [shown]);
   const resolveImage = useImageResolver();
+  const { renderer } = useRenderer();
   const html = useMemo(
-    () => (shown ? renderBlock(previewable(block), resolveImage) : ''),
-    [shown, block, resolveImage],
+    () => (shown && renderer ? renderer.renderBlock(previewable(block), resolveImage) : ''),
+    [shown, renderer, block, resolveImage],
   );
-  if (!shown) {
+  if (!shown || !renderer) {
+    // Until the block nears view, or while the renderer's chunk loads (issue 18): its text as written.
     return (
-      <div ref={placeholder} className="block-placeholder" data-testid="block-placeholder" dir="auto">
+      <div
+        ref={placeholder}
+        className="block-placeholder"
+        data-testid="block-placeholder"
+        dir="auto"
+        aria-busy={shown ? true : undefined}
+      >
         {blockText(block).slice(0, 280)}
       </div>
     );
@@ -94,7 +102,18 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
 /** The live preview beside the Markdown editor: it follows the typing, at a lower priority than it. */
 export const LivePreview = memo(function LivePreview({ block }: { block: Block }) {
   const resolveImage = useImageResolver();
-  const html = useMemo(() => renderBlock(previewable(block), resolveImage), [block, resolveImage]);
+  const { renderer } = useRenderer();
+  const html = useMemo(
+    () => (renderer ? renderer.renderBlock(previewable(block), resolveImage) : ''),
+    [renderer, block, resolveImage],
+  );
+  if (!renderer) {
+    return (
+      <div className="block-live-preview block-placeholder" aria-busy="true" data-testid="live-preview-pending">
+        {blockText(block).slice(0, 280)}
+      </div>
+    );
+  }
   return (
     <>
       <SafeHtml html={html} className="block-live-preview" />

@@ -14,12 +14,22 @@ const KIND_LABEL: Record<SensitiveKind, () => string> = {
 
 interface Props {
   findings: Finding[];
+  /** Why the scan could not run, if it could not (issue 18: its code loads as a chunk). */
+  scanFailure?: string | null;
   blockNumber: (blockId: string) => string;
   onRedact: (findings: Finding[]) => void;
 }
 
 /** Possible secrets and personal data in what will be published, each redactable in one click. */
-export function FindingsPanel({ findings, blockNumber, onRedact }: Props) {
+export function FindingsPanel({ findings, scanFailure, blockNumber, onRedact }: Props) {
+  if (scanFailure) {
+    return (
+      <p className="findings" role="alert" data-testid="scan-failure">
+        The check for secrets and personal details could not run ({scanFailure}). Your draft is kept; reopen Halo to
+        check it before you publish.
+      </p>
+    );
+  }
   if (findings.length === 0) return null;
   return (
     <section className="findings" aria-labelledby="findings-title" data-testid="findings">

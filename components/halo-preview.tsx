@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useImageResolver } from '@/components/draft-images';
 import { SafeHtml } from '@/components/safe-html';
+import { useRenderer } from '@/components/use-renderer';
 import type { Draft } from '@/lib/draft/draft';
 import { renderDraftPreview } from '@/lib/draft/preview';
 import { i18n } from '#i18n';
@@ -22,10 +23,23 @@ export function HaloPreview({ draft, live = false }: { draft: Draft; live?: bool
   }, [draft, live]);
   const shown = live ? settled : draft;
   const resolveImage = useImageResolver();
-  const html = useMemo(() => renderDraftPreview(shown, resolveImage), [shown, resolveImage]);
+  const { renderer, error } = useRenderer();
+  const html = useMemo(
+    () => (renderer ? renderDraftPreview(renderer, shown, resolveImage) : ''),
+    [renderer, shown, resolveImage],
+  );
   return (
-    <section className="halo-page halo-preview" aria-label={i18n.t('preview.label')} data-testid="halo-preview">
-      <SafeHtml html={html} />
+    <section
+      className="halo-page halo-preview"
+      aria-label={i18n.t('preview.label')}
+      aria-busy={renderer ? undefined : true}
+      data-testid="halo-preview"
+    >
+      {renderer ? (
+        <SafeHtml html={html} />
+      ) : (
+        <p className="muted">{error ? i18n.t('preview.failed') : i18n.t('preview.loading')}</p>
+      )}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import privacyStatement from '@/PRIVACY.md?raw';
 import { SafeHtml } from '@/components/safe-html';
 import { SettingsForm } from '@/components/settings-form';
-import { renderMarkdown } from '@/lib/halo/render';
+import { useRenderer } from '@/components/use-renderer';
 import { i18n } from '#i18n';
 
 /** The options page: where Halos are published, the welcome page again, and the privacy statement. */
 export function OptionsForm() {
+  const { renderer } = useRenderer();
   return (
     <main className="editor options">
       <h1>{i18n.t('options.title')}</h1>
@@ -17,7 +18,14 @@ export function OptionsForm() {
       </p>
       <details className="privacy" data-testid="privacy">
         <summary>{i18n.t('options.privacy')}</summary>
-        <SafeHtml className="halo" html={renderMarkdown(privacyStatement)} />
+        {renderer ? (
+          <SafeHtml className="halo" html={renderer.renderMarkdown(privacyStatement)} />
+        ) : (
+          // While the renderer's chunk loads, or if it failed (issue 18): the statement as written.
+          <pre className="halo-plain" aria-busy="true">
+            {privacyStatement}
+          </pre>
+        )}
       </details>
     </main>
   );

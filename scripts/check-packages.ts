@@ -3,12 +3,14 @@
 // - `web-ext lint` on the Firefox package: 0 errors, and exactly the warnings store/review-notes.md
 //   explains (a new one fails until it is explained there);
 // - no test hooks (the HALO_E2E branch), no source maps, only the files a package needs;
-// - two builds give the same files, byte for byte.
+// - two builds give the same files, byte for byte;
+// - the bundle budgets (issue 18, lean bundles; scripts/bundle-budgets.ts) on the Chrome package.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { measureBundles, overBudget } from './bundle-budgets';
 
 const root = join(import.meta.dirname, '..');
 const problems: string[] = [];
@@ -57,6 +59,15 @@ try {
     }
     if (first!.size !== second!.size) problems.push(`${target}: two builds hold different files`);
   }
+
+  const sizes = measureBundles(join(builds[0]!, 'chrome-mv3'));
+  problems.push(...overBudget(sizes));
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  console.log(
+    `bundles: first paint ${Object.entries(sizes.firstPaint)
+      .map(([page, n]) => `${page} ${kb(n)}`)
+      .join(', ')}; background ${kb(sizes.background)}; capture.js ${kb(sizes.captureGzip)} gzipped`,
+  );
 
   const lint = JSON.parse(
     run('npx', [

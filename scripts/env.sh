@@ -28,6 +28,25 @@ halo_ensure_chromium() {
   fi
 }
 
+# Postgres for the server tests (issue 14): the suite runs on both stores, and the tests start a
+# throwaway cluster with initdb/pg_ctl from Debian's packages (no service is left running).
+halo_ensure_postgres() {
+  if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "halo: installing Postgres (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    # The package starts a cluster of its own; the tests never use it.
+    if command -v pg_ctlcluster >/dev/null; then
+      for conf in /etc/postgresql/*/main; do
+        [ -d "$conf" ] && pg_ctlcluster "$(basename "$(dirname "$conf")")" main stop 2>/dev/null || true
+      done
+    fi
+  else
+    echo "halo: Postgres not found (/usr/lib/postgresql/*/bin/initdb); install it (apt-get install postgresql)" >&2
+    return 1
+  fi
+}
+
 halo_ensure_firefox() {
   export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
   if [ -x "$FIREFOX_PATH" ]; then return 0; fi

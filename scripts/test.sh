@@ -7,6 +7,7 @@ halo_ensure_node
 halo_ensure_deps
 halo_ensure_chromium
 halo_ensure_firefox
+halo_ensure_postgres
 cd "$halo_root"
 
 step() { printf '\n== %s\n' "$1"; }

@@ -29,7 +29,7 @@ export async function archiveImages(
   halo: Halo,
   config: ServerConfig['images'],
   log: (event: Record<string, unknown>) => void,
-  uploaded: (sha256: string) => Pick<StoredImage, 'type' | 'bytes'> | undefined = () => undefined,
+  uploaded: (sha256: string) => Promise<Pick<StoredImage, 'type' | 'bytes'> | undefined> = async () => undefined,
 ): Promise<ArchivedImages> {
   const texts = [halo.note ?? '', ...halo.blocks.filter(isContentBlock).map((b) => b.markdown)];
   const carried = [...new Set(texts.flatMap(keptImageHashes))].map(keptImageRef);
@@ -39,7 +39,7 @@ export async function archiveImages(
   const results = await Promise.all(
     sources.slice(0, MAX_IMAGES).map(async (url): Promise<Awaited<ReturnType<typeof fetchImage>>> => {
       if (url.startsWith('halo-image:')) {
-        const upload = uploaded(url.slice('halo-image:'.length));
+        const upload = await uploaded(url.slice('halo-image:'.length));
         return upload ? { ok: true, ...upload } : { ok: false, reason: 'not uploaded' };
       }
       return fetchImage(url, {

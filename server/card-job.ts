@@ -12,7 +12,9 @@ interface Job {
  * several hundred on a busy 2-core machine, more than a publish may add. Cards are drawn one at a
  * time on libuv's thread pool, so a burst of publishes never takes the CPU from page views; a
  * Halo updated while its card waits is drawn once, as it is now. Until its card is stored, the
- * card's URL answers 404 and link previews show no image.
+ * card's URL answers 404 and link previews show no image. The queue is this process's only: a card
+ * lost with it (kill -9) is drawn again when its URL is asked for later (routes/pages.ts), by
+ * whichever instance answers; drawing twice is harmless, as the store keeps one card per version.
  */
 export class CardJobs {
   private readonly queue = new Map<string, Job>();
@@ -38,8 +40,9 @@ export class CardJobs {
       this.queue.delete(id);
       try {
         const png = await renderCardAsync(halo);
-        const current = this.store.get(id);
-        if (current && !current.deletedAt && current.updatedAt === version) this.store.putCard(id, { version, png });
+        // Stored only if the Halo is still live at this version, checked by the database in the
+        // write itself: another instance may have updated or deleted it meanwhile (issue 14).
+        await this.store.putCard(id, { version, png });
       } catch (error) {
         this.log({ event: 'card_failed', id, message: error instanceof Error ? error.message : String(error) });
       }

@@ -4,6 +4,12 @@ export interface ServerConfig {
   port: number;
   /** SQLite file; created with its folder when missing. */
   dbPath: string;
+  /** postgres://… : run on Postgres (several instances may share it) instead of the SQLite file. */
+  databaseUrl: string | null;
+  /** Postgres connections per instance. */
+  dbPoolSize: number;
+  /** Longest wait for a Postgres connection or query before answering 503. */
+  dbTimeoutMs: number;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   /** When set, POST/PUT/DELETE need `Authorization: Bearer <token>`. */
@@ -28,6 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     port,
     dbPath: env.HALO_DB_PATH ?? 'data/halos.db',
+    databaseUrl: env.HALO_DATABASE_URL?.trim() || null,
+    dbPoolSize: positive(env.HALO_DB_POOL_SIZE, 10, 'HALO_DB_POOL_SIZE'),
+    dbTimeoutMs: positive(env.HALO_DB_TIMEOUT_MS, 1_000, 'HALO_DB_TIMEOUT_MS'),
     bodyLimitBytes: limit,
     apiToken: env.HALO_API_TOKEN?.trim() || null,
     publicUrl: env.HALO_PUBLIC_URL?.replace(/\/+$/, '') || null,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { haloStylesheet } from './assets';
+import { faviconLinks, haloStylesheet } from './assets';
 
 /** The server's version, as the package says it (shown on the front door and in the start log). */
 export const SERVER_VERSION: string = (
@@ -22,7 +22,8 @@ export function frontDoorPage({ url, tokenRequired }: { url: string; tokenRequir
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>Halo server</title><link rel="stylesheet" href="${haloStylesheet().href}"></head>
+<meta name="robots" content="noindex"><title>Halo server</title><link rel="stylesheet" href="${haloStylesheet().href}">
+${faviconLinks()}</head>
 <body class="halo-page"><main class="halo">
 <h1 class="halo-title">This is a Halo server</h1>
 <p>It publishes Halos: clean pages made from chat threads, articles and notes with the Halo Lumin browser extension.</p>

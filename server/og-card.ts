@@ -2,6 +2,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Halo } from '@/lib/halo/schema';
+import { nestedHaloMark } from './halo-mark';
 import { haloSummary } from './summary';
 
 /**
@@ -12,6 +13,11 @@ import { haloSummary } from './summary';
  */
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
+
+/** The Halo mark (issue 18) in the top right corner, beside the title's first line. */
+export const MARK_X = 1040;
+export const MARK_Y = 52;
+export const MARK_SIZE = 112;
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')];
@@ -103,7 +109,7 @@ export function cardSites(halo: Halo): string[] {
 const tspans = (lines: string[], x: number, lineHeight: number): string =>
   lines.map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escapeXml(line)}</tspan>`).join('');
 
-/** The card's SVG: title, first lines, source sites and the Halo mark. */
+/** The card's SVG: title, first lines, source sites and the Halo mark (assets/halo-mark.svg). */
 export function cardSvg(halo: Halo): string {
   const clean = (text: string) => text.toWellFormed().replace(NOT_XML, ' ').replace(NO_GLYPH, '');
   // Narrower than the card: the first line passes under the Halo mark.
@@ -120,8 +126,7 @@ export function cardSvg(halo: Halo): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">
 <rect width="1200" height="630" fill="#fbfaf8"/>
 <rect x="0" y="0" width="12" height="630" fill="#5b4bdb"/>
-<circle cx="1096" cy="104" r="38" fill="none" stroke="#5b4bdb" stroke-width="10"/>
-<circle cx="1096" cy="104" r="16" fill="#5b4bdb"/>
+${nestedHaloMark(MARK_X, MARK_Y, MARK_SIZE)}
 <text x="80" y="${150}" font-family="DejaVu Sans" font-weight="bold" font-size="64" fill="#1d1d1f">${tspans(title, 80, 78)}</text>
 <text x="80" y="${titleBottom + 80}" font-family="DejaVu Sans" font-size="32" fill="#4a4a50">${tspans(summaryLines, 80, 46)}</text>
 <line x1="80" y1="540" x2="1120" y2="540" stroke="#e4e1dc" stroke-width="2"/>

@@ -27,12 +27,12 @@ export function startPageCompressor(
   let stopped = false;
 
   const compressOne = async (id: string) => {
-    const page = store.getPage(id);
+    const page = await store.getPage(id);
     if (!page || page.deletedAt) return;
     const variants = await compressPage(page.body, quality);
     if (stopped) return;
     // False when the page changed while compressing: that change scheduled it again.
-    store.putVariants(
+    await store.putVariants(
       id,
       page.etag,
       variants.map((variant) => ({ ...variant, etag: strongEtag(variant.bytes) })),

@@ -1,7 +1,7 @@
 import { pageDirection, pageLanguage, plainText, renderHaloBody, type ImageResolver } from '@/lib/halo/render';
 import { withoutBidiControls } from '@/lib/halo/bidi';
 import type { Halo } from '@/lib/halo/schema';
-import { haloStylesheet } from './assets';
+import { faviconLinks, haloStylesheet } from './assets';
 import { CARD_HEIGHT, CARD_WIDTH } from './og-card';
 import { haloSummary } from './summary';
 
@@ -41,6 +41,7 @@ export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageReso
 <meta name="twitter:title" content="${title}">
 <meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="${haloStylesheet().href}">
+${faviconLinks()}
 </head>
 <body class="halo-page">
 <a class="halo-skip" href="#content" lang="en" dir="ltr">Skip to content</a>
@@ -62,7 +63,8 @@ export function statusPage(status: 404 | 410): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="${haloStylesheet().href}"></head>
+<meta name="robots" content="noindex"><title>${heading}</title><link rel="stylesheet" href="${haloStylesheet().href}">
+${faviconLinks()}</head>
 <body class="halo-page"><main class="halo"><h1 class="halo-title">${heading}</h1><p>${text}</p></main></body>
 </html>
 `;

@@ -2,21 +2,29 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { strongEtag } from './etag';
-import type {
-  HaloRecord,
-  HaloStore,
-  IdempotentAnswer,
-  PageCoding,
-  PageRow,
-  StoredCard,
-  StoredImage,
-  UploadedImage,
+import { HotVariants } from './hot-variants';
+import {
+  DAY_MS,
+  IdempotencyLostError,
+  MINUTE_MS,
+  SchemaTooNewError,
+  type BlobStore,
+  type HaloRecord,
+  type HaloStore,
+  type IdempotencyClaim,
+  type IdempotentAnswer,
+  type PageCoding,
+  type PageRow,
+  type RateDecision,
+  type StoredCard,
+  type StoredImage,
+  type UploadedImage,
 } from './store';
 
-type Migration = string | ((db: Database.Database) => void);
+export type SqliteMigration = string | ((db: Database.Database) => void);
 
 /** Versioned migrations: index i brings the database from user_version i to i + 1. */
-const MIGRATIONS: Migration[] = [
+export const SQLITE_MIGRATIONS: SqliteMigration[] = [
   `CREATE TABLE halos (
      id TEXT PRIMARY KEY,
      json TEXT NOT NULL,
@@ -87,25 +95,72 @@ const MIGRATIONS: Migration[] = [
      version TEXT NOT NULL,
      png BLOB NOT NULL
    ) STRICT;`,
+  // v7 (issue 14): state shared by processes on one file. An Idempotency-Key is claimed before
+  // its publish (response NULL while in flight), so a second process waits instead of making a
+  // second Halo; rate-limit windows live here; images lose their foreign key because the
+  // BlobStore writes them before the Halo row exists.
+  `CREATE TABLE idempotency_v7 (
+     key TEXT PRIMARY KEY,
+     request_hash TEXT NOT NULL,
+     halo_id TEXT,
+     response TEXT,
+     claimed_at INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO idempotency_v7 (key, request_hash, halo_id, response, claimed_at)
+     SELECT key, request_hash, halo_id, response, 0 FROM idempotency;
+   DROP TABLE idempotency;
+   ALTER TABLE idempotency_v7 RENAME TO idempotency;
+   CREATE TABLE images_v7 (
+     halo_id TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     source_url TEXT NOT NULL,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     etag TEXT NOT NULL DEFAULT '',
+     PRIMARY KEY (halo_id, n)
+   ) STRICT;
+   INSERT INTO images_v7 (halo_id, n, source_url, type, bytes, etag)
+     SELECT halo_id, n, source_url, type, bytes, etag FROM images;
+   DROP TABLE images;
+   ALTER TABLE images_v7 RENAME TO images;
+   CREATE TABLE rate_limits (
+     key TEXT NOT NULL,
+     window_ms INTEGER NOT NULL,
+     window_start INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_ms)
+   ) STRICT;`,
 ];
+
+/** Thrown inside a transaction to roll it back with an answer. */
+class Refused {
+  constructor(readonly retryAfterSeconds: number) {}
+}
 
 export function openSqliteStore(path: string): HaloStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // busy_timeout first: another process may be migrating or writing right now.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // FULL: with WAL, NORMAL could lose the last commits on power loss, and a 201 promises the
   // Halo is stored. FULL syncs the WAL at every commit; a publish is one small transaction.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const insertHalo = db.prepare(
     `INSERT INTO halos (id, json, html, etag, title, indexable, edit_token_hash, created_at, updated_at, deleted_at)
      VALUES (@id, @json, @html, @etag, @title, @indexable, @editTokenHash, @createdAt, @updatedAt, @deletedAt)`,
   );
-  const insertKey = db.prepare(
-    `INSERT INTO idempotency (key, request_hash, halo_id, response) VALUES (@key, @requestHash, @haloId, @response)`,
+  const completeKey = db.prepare(
+    `UPDATE idempotency SET halo_id = @haloId, response = @response
+     WHERE key = @key AND request_hash = @requestHash AND response IS NULL`,
   );
   const selectHalo = db.prepare(
     `SELECT id, json, html, etag, title, indexable, edit_token_hash AS editTokenHash, created_at AS createdAt,
@@ -114,6 +169,13 @@ export function openSqliteStore(path: string): HaloStore {
   const selectKey = db.prepare(
     `SELECT key, request_hash AS requestHash, halo_id AS haloId, response FROM idempotency WHERE key = ?`,
   );
+  const claimKey = db.prepare(
+    `INSERT INTO idempotency (key, request_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
+  const takeOverKey = db.prepare(
+    `UPDATE idempotency SET request_hash = ?, claimed_at = ? WHERE key = ? AND response IS NULL AND claimed_at <= ?`,
+  );
+  const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND response IS NULL`);
   // As a BLOB: the page goes out as stored, with no decoding and re-encoding per view.
   const selectPage = db.prepare(
     `SELECT CAST(html AS BLOB) AS body, etag, indexable, deleted_at AS deletedAt FROM halos WHERE id = ?`,
@@ -144,6 +206,14 @@ export function openSqliteStore(path: string): HaloStore {
   const deleteHalo = db.prepare(
     `UPDATE halos SET json = '{}', html = '', etag = '', title = '', deleted_at = @at, updated_at = @at WHERE id = @id`,
   );
+  const countRate = db.prepare(
+    `INSERT INTO rate_limits (key, window_ms, window_start, count) VALUES (@key, @length, @now, 1)
+     ON CONFLICT (key, window_ms) DO UPDATE SET
+       count = CASE WHEN window_start <= @now - @length THEN 1 ELSE count + 1 END,
+       window_start = CASE WHEN window_start <= @now - @length THEN @now ELSE window_start END
+     RETURNING window_start AS start, count`,
+  );
+  const sweepRates = db.prepare(`DELETE FROM rate_limits WHERE window_start <= ? - window_ms`);
 
   const insertImage = db.prepare(
     `INSERT INTO images (halo_id, n, source_url, type, bytes, etag)
@@ -156,26 +226,32 @@ export function openSqliteStore(path: string): HaloStore {
   );
   const selectUpload = db.prepare(`SELECT type, bytes FROM uploads WHERE sha256 = ?`);
   const deleteUploads = db.prepare(`DELETE FROM uploads WHERE created_at < ?`);
+  // Only while the Halo is live and still at this version, in one statement: a card drawn late,
+  // from older content (by this process or another), never replaces the current one.
   const upsertCard = db.prepare(
     `INSERT INTO cards (halo_id, version, png)
-     SELECT @id, @version, @png FROM halos WHERE id = @id AND deleted_at IS NULL
+     SELECT @id, @version, @png FROM halos WHERE id = @id AND deleted_at IS NULL AND updated_at = @version
      ON CONFLICT (halo_id) DO UPDATE SET version = excluded.version, png = excluded.png`,
   );
   const selectCard = db.prepare(`SELECT version, png FROM cards WHERE halo_id = ?`);
   const deleteCard = db.prepare(`DELETE FROM cards WHERE halo_id = ?`);
-  const writeImages = (haloId: string, images: StoredImage[]) => {
+  const putImages = db.transaction((haloId: string, images: StoredImage[]) => {
+    deleteImages.run(haloId);
     for (const image of images) insertImage.run({ haloId, ...image });
+  });
+  const blobs: BlobStore = {
+    put: async (haloId, images) => void putImages.immediate(haloId, images),
+    get: async (haloId, n) => selectImage.get(haloId, n) as Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined,
+    remove: async (haloId) => void deleteImages.run(haloId),
+    putUpload: async (image) => insertUpload.run(image).changes === 1,
+    getUpload: async (sha256) => selectUpload.get(sha256) as Pick<UploadedImage, 'type' | 'bytes'> | undefined,
+    purgeUploads: async (before) => deleteUploads.run(before).changes,
   };
-  const insertBoth = db.transaction(
-    (record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>, images: StoredImage[] = []) => {
-      insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
-      writeImages(record.id, images);
-      if (idem) insertKey.run({ ...idem, haloId: record.id });
-    },
-  );
-  const replaceAll = db.transaction((id: string, images: StoredImage[]) => {
-    deleteImages.run(id);
-    writeImages(id, images);
+
+  const insertBoth = db.transaction((record: HaloRecord, idem?: Omit<IdempotentAnswer, 'haloId'>) => {
+    // The key first: when another process took it over, nothing is stored and the caller replays.
+    if (idem && completeKey.run({ ...idem, haloId: record.id }).changes !== 1) throw new IdempotencyLostError();
+    insertHalo.run({ ...record, indexable: record.indexable ? 1 : 0 });
   });
   const updateBoth = db.transaction((id: string, change: Parameters<HaloStore['update']>[1]) => {
     updateHalo.run({ id, ...change, indexable: change.indexable ? 1 : 0 });
@@ -197,18 +273,19 @@ export function openSqliteStore(path: string): HaloStore {
       return true;
     },
   );
-  const hot = new HotVariants(HOT_VARIANT_BYTES);
+  const hot = new HotVariants();
   const getPage = (id: string, codings: readonly PageCoding[] = []): PageRow | undefined => {
     for (const coding of codings) {
       const tag = selectVariantTag.get(id, coding) as { etag: string; indexable: number } | undefined;
       if (!tag) continue;
-      let body = hot.get(id, coding, tag.etag);
-      if (!body) {
-        const row = selectVariant.get(id, coding) as { body: Buffer<ArrayBuffer>; etag: string } | undefined;
-        if (!row) continue;
-        body = hot.set(id, coding, row.etag, row.body);
-      }
-      return { body, coding, etag: tag.etag, indexable: tag.indexable === 1, deletedAt: null };
+      const body = hot.get(id, coding, tag.etag);
+      if (body) return { body, coding, etag: tag.etag, indexable: tag.indexable === 1, deletedAt: null };
+      // Another process may have replaced the variant since: the bytes go out with their own tag.
+      const row = selectVariant.get(id, coding) as
+        { body: Buffer<ArrayBuffer>; etag: string; indexable: number } | undefined;
+      if (!row) continue;
+      hot.set(id, coding, row.etag, row.body);
+      return { body: row.body, coding, etag: row.etag, indexable: row.indexable === 1, deletedAt: null };
     }
     const row = selectPage.get(id) as
       { body: Buffer<ArrayBuffer>; etag: string; indexable: number; deletedAt: string | null } | undefined;
@@ -223,85 +300,92 @@ export function openSqliteStore(path: string): HaloStore {
     );
   };
 
+  const claim = db.transaction(
+    (key: string, requestHash: string, now: number, staleAfterMs: number): IdempotencyClaim => {
+      if (claimKey.run(key, requestHash, now).changes === 1) return { state: 'claimed' };
+      if (takeOverKey.run(requestHash, now, key, now - staleAfterMs).changes === 1) return { state: 'claimed' };
+      const row = selectKey.get(key) as (IdempotentAnswer & { response: string | null }) | undefined;
+      if (!row) return { state: 'pending', requestHash };
+      if (row.response === null) return { state: 'pending', requestHash: row.requestHash };
+      return { state: 'done', answer: row };
+    },
+  );
+
+  let lastSweep = 0;
+  const take = db.transaction(
+    (keys: string[], limits: { perMinute: number; perDay: number }, now: number): RateDecision => {
+      let wait = 0;
+      for (const key of keys) {
+        for (const [length, limit] of [
+          [MINUTE_MS, limits.perMinute],
+          [DAY_MS, limits.perDay],
+        ] as const) {
+          const { start, count } = countRate.get({ key, length, now }) as { start: number; count: number };
+          if (count > limit) wait = Math.max(wait, start + length - now);
+        }
+      }
+      if (wait > 0) throw new Refused(Math.ceil(wait / 1000));
+      if (now - lastSweep >= MINUTE_MS) {
+        lastSweep = now;
+        sweepRates.run(now);
+      }
+      return { ok: true };
+    },
+  );
+
   return {
-    insert: (record, idempotency, images) => insertBoth(record, idempotency, images),
-    replaceImages: (id, images) => replaceAll(id, images),
-    getImage: (id, n) => selectImage.get(id, n) as Pick<StoredImage, 'type' | 'bytes' | 'etag'> | undefined,
-    putUpload: (image: UploadedImage) => insertUpload.run(image).changes === 1,
-    getUpload: (sha256) => selectUpload.get(sha256) as Pick<UploadedImage, 'type' | 'bytes'> | undefined,
-    purgeUploads: (before) => deleteUploads.run(before).changes,
-    update: (id, change) => updateBoth(id, change),
-    markDeleted: (id, at) => deleteAll(id, at),
-    putCard: (id, card) => void upsertCard.run({ id, ...card }),
-    getCard: (id) => selectCard.get(id) as StoredCard | undefined,
-    get: (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
-    getPage,
-    putVariants: (id, ofEtag, variants) => putVariants(id, ofEtag, variants),
-    pagesWithoutVariants: () => selectUncompressed.all() as { id: string; etag: string }[],
-    findIdempotent: (key) => selectKey.get(key) as IdempotentAnswer | undefined,
-    count: () => (countHalos.get() as { n: number }).n,
-    close: () => db.close(),
+    kind: 'sqlite',
+    blobs,
+    insert: async (record, idempotency) => void insertBoth.immediate(record, idempotency),
+    update: async (id, change) => void updateBoth.immediate(id, change),
+    markDeleted: async (id, at) => void deleteAll.immediate(id, at),
+    putCard: async (id, card) => upsertCard.run({ id, ...card }).changes === 1,
+    getCard: async (id) => selectCard.get(id) as StoredCard | undefined,
+    get: async (id) => toRecord(selectHalo.get(id) as RawRecord | undefined),
+    getPage: async (id, codings) => getPage(id, codings),
+    putVariants: async (id, ofEtag, variants) => putVariants.immediate(id, ofEtag, variants),
+    pagesWithoutVariants: async () => selectUncompressed.all() as { id: string; etag: string }[],
+    findIdempotent: async (key) => {
+      const row = selectKey.get(key) as (IdempotentAnswer & { response: string | null }) | undefined;
+      return row && row.response !== null ? row : undefined;
+    },
+    claimIdempotency: async (key, requestHash, now, staleAfterMs) =>
+      claim.immediate(key, requestHash, now, staleAfterMs),
+    releaseIdempotency: async (key) => void releaseKey.run(key),
+    takeRate: async (keys, limits, now) => {
+      try {
+        return take.immediate(keys, limits, now);
+      } catch (error) {
+        if (error instanceof Refused) return { ok: false, retryAfterSeconds: error.retryAfterSeconds };
+        throw error;
+      }
+    },
+    count: async () => (countHalos.get() as { n: number }).n,
+    ping: async () => void db.prepare('SELECT 1').get(),
+    close: async () => void db.close(),
   };
 }
 
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      const migration = MIGRATIONS[version]!;
-      if (typeof migration === 'string') db.exec(migration);
-      else migration(db);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
-}
-
-/** Memory for the variants viewed most recently (a view then copies nothing out of SQLite). */
-const HOT_VARIANT_BYTES = 64 * 1024 * 1024;
-
 /**
- * The most recently viewed variants, least recently viewed evicted first. An entry is only used
- * when the database still names its entity tag, read on every view, so it can never be stale;
- * what it saves is copying the bytes out of SQLite into a new buffer for each view (about as
- * costly as sending them).
+ * Runs the missing migrations, one IMMEDIATE transaction each (SQLite's write lock): a second
+ * process starting at the same time waits, then finds the version already raised. A migration cut
+ * short by kill -9 was rolled back, so the next start runs it again.
  */
-class HotVariants {
-  private readonly entries = new Map<string, { etag: string; body: Buffer<ArrayBuffer> }>();
-  private bytes = 0;
-  constructor(private readonly limit: number) {}
-
-  get(id: string, coding: PageCoding, etag: string): Buffer<ArrayBuffer> | undefined {
-    const key = `${coding} ${id}`;
-    const entry = this.entries.get(key);
-    if (!entry || entry.etag !== etag) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.body;
-  }
-
-  set(id: string, coding: PageCoding, etag: string, body: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
-    const key = `${coding} ${id}`;
-    this.drop(key);
-    if (body.length > this.limit / 8) return body;
-    this.entries.set(key, { etag, body });
-    this.bytes += body.length;
-    for (const old of this.entries.keys()) {
-      if (this.bytes <= this.limit) break;
-      this.drop(old);
-    }
-    return body;
-  }
-
-  forget(id: string): void {
-    this.drop(`br ${id}`);
-    this.drop(`gzip ${id}`);
-  }
-
-  private drop(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.bytes -= entry.body.length;
-    this.entries.delete(key);
+export function migrateSqlite(db: Database.Database, migrations: SqliteMigration[] = SQLITE_MIGRATIONS): void {
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const current = db.pragma('user_version', { simple: true }) as number;
+        if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+        if (current === migrations.length) return true;
+        const migration = migrations[current]!;
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
 }
 

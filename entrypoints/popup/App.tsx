@@ -21,7 +21,9 @@ import { RecapturePrompt } from '@/components/recapture-prompt';
 import type { SectionActions } from '@/components/section-header';
 import { SectionOffer } from '@/components/section-offer';
 import { PanelAdd } from '@/components/panel-add';
+import { RendererFailure } from '@/components/use-renderer';
 import { useWide } from '@/components/use-wide';
+import { WholeThreadBar } from '@/components/whole-thread-bar';
 import { TitleField } from '@/components/title-field';
 import { acknowledgeActionStatus } from '@/lib/background/action-status';
 import { openSidePanel } from '@/lib/background/open-side-panel';
@@ -161,6 +163,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
       aria-busy={phase === 'loading' || capturing || editor.adding}
     >
       {top}
+      <RendererFailure />
       {surface === 'panel' && <PanelAdd tabId={panelTabId} />}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
       {notice?.code === 'storage_full' && <DraftsView othersOnly />}
@@ -182,6 +185,14 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
                 ))}
               </ul>
             </div>
+          )}
+          {editor.threadInTab && tabId !== null && surface !== 'panel' && (
+            <WholeThreadBar
+              progress={editor.threadLoad}
+              disabled={capturing}
+              onLoad={() => void editor.loadWholeThread()}
+              onCancel={editor.cancelThreadLoad}
+            />
           )}
           <NoteField value={draft.note} onChange={editor.setNote} />
           <EditorToolbar
@@ -205,7 +216,12 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
               <div className="editor-blocks">
                 <ErrorBoundary what={i18n.t('what.blocks')} resetKey={draft.blocks} onError={keepDraft}>
                   {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
-                  <FindingsPanel findings={findings} blockNumber={blockNumber} onRedact={editor.redact} />
+                  <FindingsPanel
+                    findings={findings}
+                    scanFailure={editor.scanFailure}
+                    blockNumber={blockNumber}
+                    onRedact={editor.redact}
+                  />
                   <BlockList
                     blocks={draft.blocks}
                     actions={blockActions}

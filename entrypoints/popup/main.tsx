@@ -4,11 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { browser } from '#imports';
 import '@/lib/halo/halo.css';
 import './style.css';
-import { ErrorBoundary } from '@/components/error-boundary';
-import { useEditor } from '@/lib/draft/store';
 import { applyUiLocale } from '@/lib/i18n/ui-locale';
-import { App } from './App';
-import { i18n } from '#i18n';
+import { EditorShell, LazyApp, preloadEditor } from '@/components/lazy-editor';
+
+preloadEditor();
 
 // Tests and "Open in a tab" name the target tab; the toolbar popup targets the active tab.
 async function targetTab(): Promise<number | null> {
@@ -24,12 +23,8 @@ void targetTab().then((tabId) => {
   if (inTab) document.documentElement.classList.add('in-tab');
   // The last resort (issue 16): whatever fails, the popup says so and the draft's edits are written.
   createRoot(document.getElementById('root')!).render(
-    <ErrorBoundary
-      what={i18n.t('what.editor')}
-      testId="editor-failure"
-      onError={() => void useEditor.getState().flush()}
-    >
-      <App tabId={tabId} inTab={inTab} />
-    </ErrorBoundary>,
+    <EditorShell>
+      <LazyApp tabId={tabId} inTab={inTab} />
+    </EditorShell>,
   );
 });

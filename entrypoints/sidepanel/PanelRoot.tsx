@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
-import { App } from '../popup/App';
+import { EditorShell, LazyApp } from '@/components/lazy-editor';
 
 /** The tab the panel sits beside: the active tab of its window, followed across tab switches. */
 function namedTab(): number | null {
@@ -29,5 +29,9 @@ function usePanelTab(): number | null {
 
 export function PanelRoot() {
   const tabId = usePanelTab();
-  return <App tabId={null} surface="panel" panelTabId={tabId} />;
+  return (
+    <EditorShell>
+      <LazyApp tabId={null} surface="panel" panelTabId={tabId} />
+    </EditorShell>
+  );
 }

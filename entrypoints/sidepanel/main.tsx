@@ -4,7 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { applyUiLocale } from '@/lib/i18n/ui-locale';
 import '@/lib/halo/halo.css';
 import '../popup/style.css';
+import { preloadEditor } from '@/components/lazy-editor';
 import { PanelRoot } from './PanelRoot';
+
+preloadEditor();
 
 // The side panel (issue 12): the popup's editor, beside the page, following the current draft.
 applyUiLocale();

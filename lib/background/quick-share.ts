@@ -6,7 +6,7 @@ import { adoptCapture } from '@/lib/draft/repository';
 import { copyFromBackground } from '@/lib/publish/clipboard';
 import { readSettings } from '@/lib/publish/effective-settings';
 import { enqueuePublish } from '@/lib/publish/queue';
-import { findInDraft } from '@/lib/redact/draft-findings';
+import { countFindings } from '@/lib/redact/count-findings';
 import { consentItem } from '@/lib/storage/items';
 
 /**
@@ -35,7 +35,16 @@ export async function quickShare(tabId: number): Promise<void> {
   }
   const { draft } = adopted;
   const { publicLinkAcceptedAt } = await consentItem.getValue();
-  if (!publicLinkAcceptedAt || (await findInDraft(draft)).length > 0) {
+  if (!publicLinkAcceptedAt) {
+    await openEditor(tabId);
+    return;
+  }
+  // A scan that could not run is no proof there is nothing to find: the editor scans and shows.
+  const findings = await countFindings(draft).catch((error: unknown) => {
+    console.warn('Halo: the secret scan failed', error);
+    return -1;
+  });
+  if (findings !== 0) {
     await openEditor(tabId);
     return;
   }

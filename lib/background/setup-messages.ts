@@ -6,7 +6,11 @@ import { enqueuePublish, enqueueUnpublish, enqueueUpdate, retryJob } from '@/lib
 
 const CaptureTabData = z.strictObject({
   tabId: z.number().int().nonnegative(),
-  mode: z.enum(['auto', 'selection', 'page', 'article', 'any']),
+  mode: z.enum(['auto', 'selection', 'page', 'article', 'any', 'thread']),
+  loadId: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
 });
 const DraftIdData = z.strictObject({ draftId: z.string().min(1).max(100) });
 const JobIdData = z.strictObject({ jobId: z.string().min(1).max(100) });
@@ -29,7 +33,9 @@ function answerOwnPages<K extends keyof ProtocolMap>(
 
 /** The background's answers to the popup and options pages. */
 export function setupMessages(): void {
-  answerOwnPages('captureTab', CaptureTabData, ({ tabId, mode }) => captureInTab(tabId, mode));
+  answerOwnPages('captureTab', CaptureTabData, ({ tabId, mode, loadId }) =>
+    captureInTab(tabId, mode, undefined, loadId),
+  );
   answerOwnPages('publishDraft', DraftIdData, ({ draftId }) => enqueuePublish(draftId));
   answerOwnPages('retryPublish', JobIdData, ({ jobId }) => retryJob(jobId));
   answerOwnPages('updateHalo', HaloIdData, ({ haloId }) => enqueueUpdate(haloId));

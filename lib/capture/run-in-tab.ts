@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { THREAD_LOAD } from '@/lib/capture/chat/load-older-turns';
 import { keyCapturedImages } from '@/lib/capture/images/key-images';
 import type { CaptureMode, CaptureResult, InPageAnswer } from '@/lib/capture/types';
 
@@ -18,7 +19,9 @@ class TimedOut extends Error {}
 export async function captureInTab(
   tabId: number,
   mode: CaptureMode,
-  timeoutMs: number = CAPTURE_TIMEOUT_MS,
+  timeoutMs: number = CAPTURE_TIMEOUT_MS + (mode === 'thread' ? THREAD_LOAD.boundMs : 0),
+  /** "Load the whole thread": names the port the page reports its progress on (protocol.ts). */
+  loadId?: string,
 ): Promise<CaptureResult> {
   const inject = async (file: '/capture.js' | '/article-capture.js'): Promise<InPageAnswer | undefined> => {
     const [frame] = await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: [file] }), timeoutMs);
@@ -29,11 +32,11 @@ export async function captureInTab(
     if (mode !== 'article') {
       await browser.scripting.executeScript({
         target: { tabId },
-        // The key matches MODE_KEY in requested-mode.ts; a func is serialized, so it cannot import it.
-        func: (requested: string) => {
-          (globalThis as Record<string, unknown>).__haloCaptureMode = requested;
+        // The keys match MODE_KEY and LOAD_ID_KEY in requested-mode.ts; a func is serialized, so it cannot import them.
+        func: (requested: string, load: string) => {
+          Object.assign(globalThis, { __haloCaptureMode: requested }, load ? { __haloThreadLoadId: load } : {});
         },
-        args: [mode],
+        args: [mode, loadId ?? ''],
       });
       answer = await inject('/capture.js');
     }

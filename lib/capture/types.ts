@@ -9,7 +9,9 @@ export type CaptureMode =
   | 'page'
   | 'article'
   /** The selection if there is one, else the whole page (quick share: one injection, no second ask). */
-  | 'any';
+  | 'any'
+  /** The chat thread after loading its older turns ("Load the whole thread", issue 11). */
+  | 'thread';
 
 export type CaptureKind = 'selection' | 'chat' | 'article';
 

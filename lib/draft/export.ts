@@ -1,6 +1,6 @@
 import type { Draft } from '@/lib/draft/draft';
 import { draftToHalo } from '@/lib/draft/to-halo';
-import { renderHaloBody } from '@/lib/halo/render';
+import { loadRenderer } from '@/lib/halo/render-loader';
 import { haloToMarkdown } from '@/lib/halo/to-markdown';
 
 /**
@@ -29,6 +29,8 @@ export async function copyMarkdown(draft: Draft): Promise<void> {
 
 /** Rich text for documents and email: the rendered page body as HTML, the Markdown as plain text. */
 export async function copyRichText(draft: Draft): Promise<void> {
+  // The renderer's chunk is loaded by then in the editor (issue 18); the await is for a first use.
+  const { renderHaloBody } = await loadRenderer();
   const html = renderHaloBody(draftToHalo(draft));
   await navigator.clipboard.write([
     new ClipboardItem({

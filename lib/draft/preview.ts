@@ -1,7 +1,8 @@
 import type { Draft } from '@/lib/draft/draft';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { isContentBlock } from '@/lib/halo/block-text';
-import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
+import type { ImageResolver } from '@/lib/halo/render';
+import type { Renderer } from '@/lib/halo/render-loader';
 import type { Block, Halo } from '@/lib/halo/schema';
 
 /**
@@ -18,7 +19,7 @@ export function previewable(block: Block): Block {
 }
 
 /** The Halo the draft publishes, as the server's page body shows it (with the same cut for huge blocks). */
-export function renderDraftPreview(draft: Draft, resolveImage?: ImageResolver): string {
+export function renderDraftPreview(renderer: Renderer, draft: Draft, resolveImage?: ImageResolver): string {
   const halo: Halo = draftToHalo(draft);
-  return renderHaloBody({ ...halo, blocks: halo.blocks.map(previewable) }, resolveImage);
+  return renderer.renderHaloBody({ ...halo, blocks: halo.blocks.map(previewable) }, resolveImage);
 }

@@ -45,8 +45,10 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'idempotency_conflict',
+  'idempotency_in_progress',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

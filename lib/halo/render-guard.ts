@@ -24,8 +24,17 @@ export function withBudget<T>(ms: number, render: () => T): T {
   }
 }
 
+let overruns = 0;
+
 /** True once the current block has used its time budget. */
-export const overBudget = (): boolean => performance.now() > deadline;
+export function overBudget(): boolean {
+  const over = performance.now() > deadline;
+  if (over) overruns += 1;
+  return over;
+}
+
+/** How many times a budget ran out so far: output made past one depends on timing, so it is not cached. */
+export const budgetOverruns = (): number => overruns;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

@@ -4,7 +4,8 @@ type Markdown = ReturnType<typeof MarkdownIt>;
 import { highlightCode } from '@/lib/halo/render-code';
 import { lineBreakTagPlugin } from '@/lib/halo/render-line-break';
 import { mathPlugin } from '@/lib/halo/render-math';
-import { BLOCK_BUDGET_MS, unrenderedBlock, whyUnrendered, withBudget } from '@/lib/halo/render-guard';
+import { BLOCK_BUDGET_MS, budgetOverruns, unrenderedBlock, whyUnrendered, withBudget } from '@/lib/halo/render-guard';
+import { LruStrings } from '@/lib/halo/lru-strings';
 import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
 import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
 import { balanceBidi, withoutBidiControls } from '@/lib/halo/bidi';
@@ -267,6 +268,64 @@ export function renderBlock(
   headingBase = 2,
   page?: PageContext,
 ): string {
+  const cache = cacheFor(resolveImage);
+  const key = blockKey(block, n, headingBase, page);
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit !== undefined) return hit;
+  const overruns = budgetOverruns();
+  const html = renderBlockUncached(block, resolveImage, n, headingBase, page);
+  if (key !== undefined && budgetOverruns() === overruns) cache.set(key, html);
+  return html;
+}
+
+/**
+ * Rendered blocks, by content (issue 12): a keystroke in a 1,000-block draft re-renders the one
+ * block it changed, and the whole-Halo preview reuses the other 999. The key is everything the
+ * HTML depends on: the block itself (type, role, author, Markdown, source), its number (ids and
+ * self-links) and its heading level (inside a section or not); never a draft's or block's id, so
+ * one Halo's cache can only ever give another Halo the HTML of identical content. Images depend on
+ * the resolver too: each resolver has a cache of its own (dropped with it), blocks without one share
+ * one. Bounded by total characters, least recently used first out. Output past a time budget
+ * depends on the machine's speed, and is not kept.
+ */
+const CACHE_CHARS = 16_000_000;
+const CACHE_ENTRIES = 6_000;
+const unresolvedCache = new LruStrings(CACHE_CHARS, CACHE_ENTRIES);
+const resolverCaches = new WeakMap<ImageResolver, LruStrings>();
+
+function cacheFor(resolveImage: ImageResolver | undefined): LruStrings {
+  if (!resolveImage) return unresolvedCache;
+  let cache = resolverCaches.get(resolveImage);
+  if (!cache) {
+    cache = new LruStrings(CACHE_CHARS, CACHE_ENTRIES);
+    resolverCaches.set(resolveImage, cache);
+  }
+  return cache;
+}
+
+function blockKey(block: Block, n: number, headingBase: number, page?: PageContext): string | undefined {
+  try {
+    // The page's lang and dir decide each block's own attributes (issue 17).
+    return `${n}|${headingBase}|${page?.lang ?? ''}|${page?.dir ?? ''}|${JSON.stringify(block)}`;
+  } catch {
+    // Not serialisable (never from the schema): rendered every time.
+    return undefined;
+  }
+}
+
+/** Empties the block cache (tests compare cached output with freshly rendered output). */
+export function clearRenderCache(): void {
+  unresolvedCache.clear();
+  firstLines.clear();
+}
+
+function renderBlockUncached(
+  block: Block,
+  resolveImage: ImageResolver | undefined,
+  n: number,
+  headingBase: number,
+  page: PageContext | undefined,
+): string {
   try {
     return renderBlockChecked(block, resolveImage, n, headingBase, page);
   } catch (error) {
@@ -395,6 +454,19 @@ function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver, pa
 
 /** The first line of a message as plain text, for the table of contents. */
 export function firstLine(markdown: string, max = 90): string {
+  // The contents list asks for every question at each render of the whole Halo (issue 12).
+  const key = `${max}|${markdown}`;
+  let line = firstLines.get(key);
+  if (line === undefined) {
+    line = firstLineUncached(markdown, max);
+    firstLines.set(key, line);
+  }
+  return line;
+}
+
+const firstLines = new LruStrings(2_000_000, 4_000);
+
+function firstLineUncached(markdown: string, max: number): string {
   shared ??= createMarkdown();
   const tokens = shared.parse(markdown.slice(0, 2_000).toWellFormed(), {});
   const inline = tokens.find((token) => token.type === 'inline' && token.content.trim());

@@ -158,7 +158,8 @@ async function request(
   const code = error.success ? error.data.error.code : body === undefined ? 'bad_response' : 'http_error';
   const serverMessage = error.success ? error.data.error.message : `HTTP ${response.status}`;
   const status = response.status;
-  const retryable = status === 408 || status === 429 || status >= 500;
+  // 409: the same publish is still in flight on the server (issue 14); its retry replays it.
+  const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
   return {
     ok: false,
     retryable,

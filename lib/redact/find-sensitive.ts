@@ -1,7 +1,3 @@
-import { lintSource } from '@secretlint/core';
-import { secretLintProfiler } from '@secretlint/profiler';
-import { creator as secretlintRecommended } from '@secretlint/secretlint-rule-preset-recommend';
-
 /**
  * Finds secrets and personal data in text before it is published. Service tokens come from
  * secretlint's maintained recommended rule set (GitHub, Slack, Stripe, Anthropic, npm, …), which
@@ -109,19 +105,43 @@ const RULES: Rule[] = [
   },
 ];
 
-const SECRETLINT_CONFIG = {
-  rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: secretlintRecommended }],
-};
+/**
+ * secretlint and its rules are loaded on the first scan, not with the page (issue 18, lean
+ * bundles): the editor opens without parsing them, and the scan runs after the draft is shown.
+ */
+let secretlint:
+  Promise<{ lintSource: typeof import('@secretlint/core').lintSource; config: { rules: unknown[] } }> | undefined;
+function loadSecretlint() {
+  secretlint ??= Promise.all([
+    import('@secretlint/core'),
+    import('@secretlint/profiler'),
+    import('@secretlint/secretlint-rule-preset-recommend'),
+  ]).then(
+    ([core, profiler, preset]) => {
+      // secretlint profiles every rule on every text with performance.mark() unless told not to: in the
+      // popup that was most of the time spent scanning a 500-block draft, and the marks are never freed.
+      profiler.secretLintProfiler.setEnabled(false);
+      return {
+        lintSource: core.lintSource,
+        config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
+      };
+    },
+    (error: unknown) => {
+      // A failed chunk load is tried again on the next scan.
+      secretlint = undefined;
+      throw error;
+    },
+  );
+  return secretlint;
+}
 
 /** Every sensitive span in `text`, without overlaps, in order. */
 export async function findSensitive(text: string): Promise<Match[]> {
-  // secretlint profiles every rule on every text with performance.mark() unless told not to: in the
-  // popup that was most of the time spent scanning a 500-block draft, and the marks are never freed.
-  secretLintProfiler.setEnabled(false);
+  const { lintSource, config } = await loadSecretlint();
   const found: Match[] = [];
   const lint = await lintSource({
     source: { content: text, filePath: '/halo.md', ext: '.md', contentType: 'text' },
-    options: { config: SECRETLINT_CONFIG as never },
+    options: { config: config as never },
   });
   for (const message of lint.messages) {
     const [start, end] = message.range;

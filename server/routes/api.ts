@@ -8,14 +8,13 @@ import type { Halo } from '@/lib/halo/schema';
 import { validateHalo } from '@/lib/halo/validate';
 import { apiError } from '../api-error';
 import { archiveImages } from '../archive-images';
-import { strongEtag } from '../etag';
 import type { CardJobs } from '../card-job';
 import type { ServerConfig } from '../config';
+import { strongEtag } from '../etag';
 import { newEditToken, newHaloId, sha256, tokenMatches } from '../ids';
 import { openApiDocument } from '../openapi';
 import { cardUrl, renderPage } from '../page';
-import { RateLimiter } from '../rate-limit';
-import type { HaloStore } from '../store';
+import { IdempotencyLostError, type HaloStore, type IdempotentAnswer } from '../store';
 
 /** How long an upload waits for the publish that shows it. */
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +33,6 @@ export interface ApiDeps {
 /** /api/v1: publish, read, update and delete Halos (docs/api.md). */
 export function apiRoutes({ store, config, now, log, cards, pageWritten = () => {} }: ApiDeps): Hono {
   const api = new Hono();
-  const limiter = new RateLimiter(config.rateLimit);
   const apiTokenHash = config.apiToken ? sha256(config.apiToken) : null;
 
   const clientAddress = (c: Context): string => {
@@ -69,7 +67,8 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
     if (auth instanceof Response) return auth;
     const { presented } = auth;
     const keys = [`ip:${clientAddress(c)}`, ...(presented ? [`token:${sha256(presented)}`] : [])];
-    const decision = limiter.take(keys);
+    // Counted in the database: every instance sharing it sees the same windows.
+    const decision = await store.takeRate(keys, config.rateLimit, now().getTime());
     if (!decision.ok) {
       return apiError(c, 429, 'rate_limited', `Too many publishes. Try again in ${decision.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(decision.retryAfterSeconds) },
@@ -107,8 +106,8 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
   const linkFor = (c: Context, id: string) => `${config.publicUrl ?? new URL(c.req.url).origin}/h/${id}`;
 
   /** The edit token proves authorship; the view link alone never allows a change. */
-  const authorize = (c: Context, id: string) => {
-    const record = store.get(id);
+  const authorize = async (c: Context, id: string) => {
+    const record = await store.get(id);
     if (!record) return apiError(c, 404, 'not_found', `No Halo with id ${id}.`);
     if (record.deletedAt) return apiError(c, 410, 'gone', 'This Halo was unpublished.');
     const token = c.req.header(EDIT_TOKEN_HEADER) ?? '';
@@ -118,11 +117,9 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
     return record;
   };
 
-  // Uploads have their own, roomier window: one publish may carry dozens of images.
-  const uploadLimiter = new RateLimiter({
-    perMinute: config.rateLimit.perMinute * 20,
-    perDay: config.rateLimit.perDay * 20,
-  });
+  // Uploads have their own, roomier window (one publish may carry dozens of images), also shared
+  // by every instance through the database.
+  const uploadLimits = { perMinute: config.rateLimit.perMinute * 20, perDay: config.rateLimit.perDay * 20 };
   const imageLimit = bodyLimit({
     maxSize: config.images.maxBytes,
     onError: (c) =>
@@ -142,8 +139,11 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
   api.post('/images', imageLimit, async (c) => {
     const auth = authenticate(c);
     if (auth instanceof Response) return auth;
-    const keys = [`ip:${clientAddress(c)}`, ...(auth.presented ? [`token:${sha256(auth.presented)}`] : [])];
-    const decision = uploadLimiter.take(keys);
+    const keys = [
+      `upload:ip:${clientAddress(c)}`,
+      ...(auth.presented ? [`upload:token:${sha256(auth.presented)}`] : []),
+    ];
+    const decision = await store.takeRate(keys, uploadLimits, now().getTime());
     if (!decision.ok) {
       return apiError(c, 429, 'rate_limited', `Too many uploads. Try again in ${decision.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(decision.retryAfterSeconds) },
@@ -177,8 +177,8 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
     const id = createHash('sha256').update(bytes).digest('hex');
     const at = now();
     // Uploads no Halo took within a day are dropped: they are kept only for the publish they precede.
-    store.purgeUploads(new Date(at.getTime() - UPLOAD_TTL_MS).toISOString());
-    const created = store.putUpload({ sha256: id, type, bytes, createdAt: at.toISOString() });
+    await store.blobs.purgeUploads(new Date(at.getTime() - UPLOAD_TTL_MS).toISOString());
+    const created = await store.blobs.putUpload({ sha256: id, type, bytes, createdAt: at.toISOString() });
     if (created) log({ event: 'image_uploaded', id, type, bytes: bytes.length });
     const body: ImageUploadResponse = { id, type, bytes: bytes.length };
     return c.json(body, created ? 201 : 200);
@@ -193,59 +193,72 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
     const key = c.req.header(IDEMPOTENCY_HEADER)?.trim();
     if (key && key.length > 200)
       return apiError(c, 400, 'invalid_halo', 'The Idempotency-Key is longer than 200 characters.');
-    // A retry of a stored publish answers at once, without fetching its images again.
-    const replay = key ? store.findIdempotent(key) : undefined;
-    if (replay && replay.requestHash === sha256(JSON.stringify(halo))) {
-      return c.body(replay.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
-    }
-    const archived = await archiveImages(halo, config.images, log, (sha) => store.getUpload(sha));
-    // No await from here to the insert: better-sqlite3 is synchronous, so two requests with one
-    // key cannot both miss the lookup and both insert.
     const requestHash = sha256(JSON.stringify(halo));
-    if (key) {
-      const seen = store.findIdempotent(key);
-      if (seen) {
-        if (seen.requestHash !== requestHash) {
+    const conflict = () =>
+      apiError(c, 422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different Halo.');
+    const replay = (answer: IdempotentAnswer) =>
+      answer.requestHash === requestHash
+        ? c.body(answer.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' })
+        : conflict();
+
+    for (;;) {
+      if (key) {
+        // The key is claimed in the database before any work, so that one publish runs per key
+        // across every process sharing it; a retry of a stored publish answers at once.
+        const claim = await claimOrWait(store, key, requestHash);
+        if (claim.state === 'done') return replay(claim.answer);
+        if (claim.state === 'pending') {
+          if (claim.requestHash !== requestHash) return conflict();
           return apiError(
             c,
-            422,
-            'idempotency_conflict',
-            'This Idempotency-Key was already used for a different Halo.',
+            409,
+            'idempotency_in_progress',
+            'A publish with this Idempotency-Key is still in progress. Try again in a moment.',
+            { headers: { 'Retry-After': '1' } },
           );
         }
-        return c.body(seen.response, 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
+      }
+      try {
+        const archived = await archiveImages(halo, config.images, log, (sha) => store.blobs.getUpload(sha));
+        const id = newHaloId();
+        const editToken = newEditToken();
+        const at = now().toISOString();
+        const response = JSON.stringify({ id, url: linkFor(c, id), editToken });
+        const html = renderPage(halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at));
+        // Images first: a crash before the Halo row leaves bytes nobody links to, never a page
+        // without its images.
+        if (archived.images.length > 0) await store.blobs.put(id, archived.images);
+        await store.insert(
+          {
+            id,
+            json: JSON.stringify(halo),
+            html,
+            etag: strongEtag(html),
+            title: halo.title,
+            indexable: Boolean(halo.allowSearchEngines),
+            editTokenHash: sha256(editToken),
+            createdAt: at,
+            updatedAt: at,
+            deletedAt: null,
+          },
+          key ? { key, requestHash, response } : undefined,
+        );
+        pageWritten(id);
+        cards.schedule(id, halo, at);
+        log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
+        return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
+      } catch (error) {
+        // Another request took this key over (our claim had gone stale): answer what it stored.
+        if (error instanceof IdempotencyLostError) continue;
+        if (key) await store.releaseIdempotency(key).catch(() => {});
+        throw error;
       }
     }
-    const id = newHaloId();
-    const editToken = newEditToken();
-    const at = now().toISOString();
-    const response = JSON.stringify({ id, url: linkFor(c, id), editToken });
-    const html = renderPage(halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at));
-    store.insert(
-      {
-        id,
-        json: JSON.stringify(halo),
-        html,
-        etag: strongEtag(html),
-        title: halo.title,
-        indexable: Boolean(halo.allowSearchEngines),
-        editTokenHash: sha256(editToken),
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-      },
-      key ? { key, requestHash, response } : undefined,
-      archived.images,
-    );
-    pageWritten(id);
-    cards.schedule(id, halo, at);
-    log({ event: 'halo_published', id, blocks: halo.blocks.length, bytes: raw.length });
-    return c.body(response, 201, { 'Content-Type': 'application/json', Location: `/h/${id}` });
   });
 
-  api.get('/halos/:id', (c) => {
+  api.get('/halos/:id', async (c) => {
     const id = c.req.param('id');
-    const record = store.get(id);
+    const record = await store.get(id);
     if (!record) return apiError(c, 404, 'not_found', `No Halo with id ${id}.`);
     if (record.deletedAt) return apiError(c, 410, 'gone', 'This Halo was unpublished.');
     return c.json({
@@ -259,15 +272,15 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
 
   api.put('/halos/:id', limit, async (c) => {
     const id = c.req.param('id');
-    const record = authorize(c, id);
+    const record = await authorize(c, id);
     if (record instanceof Response) return record;
     const read = await readHalo(c);
     if (read instanceof Response) return read;
-    const archived = await archiveImages(read.halo, config.images, log, (sha) => store.getUpload(sha));
+    const archived = await archiveImages(read.halo, config.images, log, (sha) => store.blobs.getUpload(sha));
     const at = now().toISOString();
     const html = renderPage(read.halo, linkFor(c, id), archived.resolverFor(id), cardUrl(linkFor(c, id), at));
-    store.replaceImages(id, archived.images);
-    store.update(id, {
+    await store.blobs.put(id, archived.images);
+    await store.update(id, {
       json: JSON.stringify(read.halo),
       html,
       etag: strongEtag(html),
@@ -281,14 +294,29 @@ export function apiRoutes({ store, config, now, log, cards, pageWritten = () => 
     return c.json({ id, url: linkFor(c, id), updatedAt: at } satisfies UpdateResponse);
   });
 
-  api.delete('/halos/:id', (c) => {
+  api.delete('/halos/:id', async (c) => {
     const id = c.req.param('id');
-    const record = authorize(c, id);
+    const record = await authorize(c, id);
     if (record instanceof Response) return record;
-    store.markDeleted(id, now().toISOString());
+    await store.markDeleted(id, now().toISOString());
     log({ event: 'halo_deleted', id });
     return c.body(null, 204);
   });
 
   return api;
+}
+
+/** A claim older than this belongs to a publish whose process died: another request takes it over. */
+const STALE_CLAIM_MS = 60_000;
+/** How long a retry waits for the same publish in flight elsewhere before answering 409. */
+const WAIT_FOR_CLAIM_MS = 3_000;
+
+// Real time, not the app's clock: claims are compared across processes.
+async function claimOrWait(store: HaloStore, key: string, requestHash: string) {
+  const until = Date.now() + WAIT_FOR_CLAIM_MS;
+  for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+    const claim = await store.claimIdempotency(key, requestHash, Date.now(), STALE_CLAIM_MS);
+    if (claim.state !== 'pending' || claim.requestHash !== requestHash || Date.now() >= until) return claim;
+    await new Promise((ok) => setTimeout(ok, pause));
+  }
 }

@@ -6,6 +6,7 @@ import { answerWith, toResponse, type Answer, type ConditionalRequest } from '..
 import { etagVersion } from '../etag';
 import { acceptedCodings, compressedCodingsFor } from '../negotiate';
 import { statusPage } from '../page';
+import type { CardJobs } from '../card-job';
 import type { HaloStore } from '../store';
 
 /**
@@ -36,6 +37,9 @@ const IMAGE_HEADERS = {
 const VERSIONED_IMAGE_CACHE = 'public, max-age=31536000, s-maxage=60, immutable';
 
 const CARD_MISSING_HEADERS = { ...IMAGE_HEADERS, 'Cache-Control': 'no-store' };
+
+/** How long a card may be missing or stale before any instance viewing it draws it again. */
+const CARD_REDRAW_AFTER_MS = 30_000;
 
 export function pageHeaders(allowIndexing: boolean, https: boolean, remoteImages = false): Record<string, string> {
   return {
@@ -94,15 +98,15 @@ export interface PageRequest extends ConditionalRequest {
  * accepts best (brotli, gzip or the page itself, all made at write time: no compression here),
  * or 304 when the client already holds it.
  */
-export function pageAnswer(
+export async function pageAnswer(
   store: HaloStore,
   id: string,
   request: PageRequest,
   https: boolean,
   remoteImages = false,
-): Answer {
+): Promise<Answer> {
   const accepted = acceptedCodings(request.acceptEncoding);
-  const page = store.getPage(id, compressedCodingsFor(accepted));
+  const page = await store.getPage(id, compressedCodingsFor(accepted));
   if (!page) return statusAnswer(404, request.method, https);
   if (page.deletedAt) return statusAnswer(410, request.method, https);
   // Only the page itself is stored (yet), and the client refused it.
@@ -113,16 +117,18 @@ export function pageAnswer(
 /** /h/:id (HTML), /h/:id.md (Markdown), /h/:id.json (the Halo document). */
 export interface PageDeps {
   store: HaloStore;
+  /** Redraws a card that is missing well after its Halo was written (issue 13, issue 14). */
+  cards?: CardJobs;
   publicUrl: string | null;
   /** True when the server does not keep image copies, so pages must load images from their hosts. */
   remoteImages: boolean;
 }
 
-export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
+export function pageRoutes({ store, publicUrl, remoteImages, cards }: PageDeps): Hono {
   const pages = new Hono();
-  pages.get('/h/:id/i/:n', (c) => {
+  pages.get('/h/:id/i/:n', async (c) => {
     const n = Number(c.req.param('n'));
-    const image = Number.isInteger(n) && n >= 0 ? store.getImage(c.req.param('id'), n) : undefined;
+    const image = Number.isInteger(n) && n >= 0 ? await store.blobs.get(c.req.param('id'), n) : undefined;
     if (!image) return c.body(null, 404, IMAGE_HEADERS);
     // Kept as fetched: images are compressed already, and recompressing would only cost time.
     const versioned = c.req.query('v') === etagVersion(image.etag);
@@ -137,18 +143,27 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
     );
   });
   // The link-preview card (issue 13): 404 until drawn (no-store, so a crawler asks again), 410 once unpublished.
-  pages.get('/h/:id/card.png', (c) => {
+  pages.get('/h/:id/card.png', async (c) => {
     const id = c.req.param('id');
-    const record = store.get(id);
+    const record = await store.get(id);
     if (!record || record.deletedAt) return c.body(null, record ? 410 : 404, CARD_MISSING_HEADERS);
-    const card = store.getCard(id);
+    const card = await store.getCard(id);
+    // The instance that wrote this version draws its card; when it has not come after a while
+    // (that instance was killed, or stopped first), the card is drawn again here, from the Halo.
+    if (
+      card?.version !== record.updatedAt &&
+      cards &&
+      Date.now() - Date.parse(record.updatedAt) > CARD_REDRAW_AFTER_MS
+    ) {
+      cards.schedule(id, JSON.parse(record.json) as Halo, record.updatedAt);
+    }
     if (!card) return c.body(null, 404, { ...CARD_MISSING_HEADERS, 'Retry-After': '5' });
     const etag = `"${Date.parse(card.version).toString(36)}"`;
     const headers = { ...IMAGE_HEADERS, ETag: etag };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
     return c.body(new Uint8Array(card.png), 200, { ...headers, 'Content-Type': 'image/png' });
   });
-  pages.get('/h/:file', (c) => {
+  pages.get('/h/:file', async (c) => {
     const https = (publicUrl ?? c.req.url).startsWith('https:');
     const match = FORMATS.exec(c.req.param('file'));
     const [, id, format] = match ?? [];
@@ -159,10 +174,10 @@ export function pageRoutes({ store, publicUrl, remoteImages }: PageDeps): Hono {
         ifNoneMatch: c.req.header('If-None-Match'),
       };
       return toResponse(
-        match ? pageAnswer(store, id!, request, https, remoteImages) : statusAnswer(404, c.req.method, https),
+        match ? await pageAnswer(store, id!, request, https, remoteImages) : statusAnswer(404, c.req.method, https),
       );
     }
-    const record = store.get(id!);
+    const record = await store.get(id!);
     if (!record || record.deletedAt) {
       const status = record ? 410 : 404;
       return c.body(statusPage(status), status, headersFor(false, https));
@@ -185,7 +200,10 @@ const PAGE_PATH = /^\/h\/([A-Za-z0-9_-]{1,64})(?:\?.*)?$/;
  * (a Request and a Response object per view), which costs more than the view itself. Same answer
  * as the hono route, from the same pageAnswer().
  */
-export function pageFastPath({ store, publicUrl, remoteImages }: PageDeps) {
+export function pageFastPath(
+  { store, publicUrl, remoteImages }: PageDeps,
+  onError: (error: unknown, res: ServerResponse) => void,
+) {
   const https = (publicUrl ?? '').startsWith('https:');
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
@@ -196,9 +214,13 @@ export function pageFastPath({ store, publicUrl, remoteImages }: PageDeps) {
       acceptEncoding: req.headers['accept-encoding'],
       ifNoneMatch: req.headers['if-none-match'],
     };
-    const answer = pageAnswer(store, match[1]!, request, https, remoteImages);
-    res.writeHead(answer.status, answer.headers);
-    res.end(answer.body ?? undefined);
+    pageAnswer(store, match[1]!, request, https, remoteImages).then(
+      (answer) => {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
+      },
+      (error: unknown) => onError(error, res),
+    );
     return true;
   };
 }

@@ -29,7 +29,7 @@ async function inAddon<T, A>(firefox: FirefoxDriver, fn: (arg: A) => Promise<T>,
 }
 
 const halos = async (serverUrl: string) =>
-  ((await (await fetch(`${serverUrl}/healthz`)).json()) as { halos: number }).halos;
+  ((await (await fetch(`${serverUrl}/readyz`)).json()) as { halos: number }).halos;
 
 test('the background page starts without an error and declares its data collection (issue 15)', async ({ firefox }) => {
   const manifest = await inAddon(

@@ -6,10 +6,9 @@ import { GENERIC_FIXTURES } from '../fixtures/chat-generic/manifest';
 import { expect, test } from './harness';
 import { openAtRealUrl } from './support/extension-driver';
 
-// Skipped, reason: at the deadline the popup on these hosts never showed the no_selection notice
-// in this branch's build (unresolved, see the issue 11 report); the same reading is covered by
-// tests/unit/capture/chat/generic-reader.test.ts through the capture code itself.
-test.skip('six chat UIs without an adapter are read as generic chats, speakers right and switchable (issue 11)', async ({
+// Each page after the first is opened with the previous page's draft in progress: the popup shows
+// that draft and still offers "Capture this page" (the cause of this test's earlier skip).
+test('six chat UIs without an adapter are read as generic chats, speakers right and switchable (issue 11)', async ({
   context,
   extension,
 }) => {
@@ -54,6 +53,7 @@ test.skip('six chat UIs without an adapter are read as generic chats, speakers r
   await published.route(/^https:/, (route) => route.abort());
   await published.goto(link);
   await expect(published.locator('.halo-block')).toHaveCount(last.roles.length);
-  await expect(published.locator('.halo-role-user .halo-speaker').first()).toHaveText('You');
-  await expect(published.locator('.halo-role-assistant .halo-speaker').first()).toHaveText(last.assistant);
+  // The name, beside the block's self-link (issue 13).
+  await expect(published.locator('.halo-role-user .halo-speaker-name').first()).toHaveText('You');
+  await expect(published.locator('.halo-role-assistant .halo-speaker-name').first()).toHaveText(last.assistant);
 });

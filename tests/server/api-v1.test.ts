@@ -2,9 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHaloServer, type RunningServer, type StartOptions } from '../../server/start';
+import { freshDatabase, openTestStore, testStoreKind, type TestDatabase } from '../support/stores';
 
 const halo = {
   version: 1,
@@ -18,11 +18,12 @@ const halo = {
 };
 
 let dir: string;
+let db: TestDatabase;
 let server: RunningServer;
 const start = async (options: StartOptions = {}) => {
   server = await startHaloServer({
     port: 0,
-    dbPath: join(dir, 'halos.db'),
+    ...db,
     rateLimit: { perMinute: 1000, perDay: 10_000 },
     ...options,
   });
@@ -39,13 +40,14 @@ const errorCode = async (res: Response) => ((await res.json()) as { error: { cod
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'halo-api-'));
+  db = await freshDatabase(dir);
 });
 afterEach(async () => {
   await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('API v1 (issue 6)', () => {
+describe(`API v1 on ${testStoreKind()} (issue 6, issue 14)`, () => {
   it('reads a Halo back as JSON', async () => {
     await start();
     const { id, url } = await publish();
@@ -82,9 +84,9 @@ describe('API v1 (issue 6)', () => {
       'gone',
     );
     await server.close();
-    const db = new Database(join(dir, 'halos.db'), { readonly: true });
-    expect(db.prepare('select json, html from halos where id = ?').get(id)).toEqual({ json: '{}', html: '' });
-    db.close();
+    const store = await openTestStore(db);
+    expect(await store.get(id)).toMatchObject({ json: '{}', html: '', title: '' });
+    await store.close();
     await start();
   });
 
@@ -132,7 +134,7 @@ describe('API v1 (issue 6)', () => {
       ),
     );
     expect(new Set(answers).size).toBe(1);
-    expect(((await (await fetch(`${server.url}/healthz`)).json()) as { halos: number }).halos).toBe(1);
+    expect(((await (await fetch(`${server.url}/readyz`)).json()) as { halos: number }).halos).toBe(1);
   });
 });
 

@@ -2,8 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHaloServer, type RunningServer, type StartOptions } from '../../server/start';
+import { freshDatabase, testStoreKind, type TestDatabase } from '../support/stores';
 
 const halo = {
   version: 1,
@@ -23,10 +26,11 @@ const halo = {
 };
 
 let dir: string;
+let db: TestDatabase;
 let server: RunningServer;
 
 async function start(options: StartOptions = {}) {
-  server = await startHaloServer({ host: '127.0.0.1', port: 0, dbPath: join(dir, 'halos.db'), ...options });
+  server = await startHaloServer({ host: '127.0.0.1', port: 0, ...db, ...options });
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -38,13 +42,14 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'halo-server-'));
+  db = await freshDatabase(dir);
 });
 afterEach(async () => {
   await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the Halo server over real HTTP (issue 2)', () => {
+describe(`the Halo server over real HTTP on ${testStoreKind()} (issue 2, issue 14)`, () => {
   it('publishes, then serves the page with zero scripts and a strict CSP', async () => {
     await start();
     const res = await post(halo);
@@ -71,14 +76,22 @@ describe('the Halo server over real HTTP (issue 2)', () => {
     expect(await css.text()).toContain('prefers-color-scheme: dark');
   });
 
-  it('stores in SQLite with WAL at the configured path', async () => {
+  it('stores in the configured database: SQLite with WAL at its path, or Postgres at its URL', async () => {
     await start();
     await post(halo);
     await server.close();
-    const db = new Database(join(dir, 'halos.db'), { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((db.prepare('select count(*) n from halos').get() as { n: number }).n).toBe(1);
-    db.close();
+    if (db.databaseUrl) {
+      const client = new pg.Client({ connectionString: db.databaseUrl });
+      await client.connect();
+      expect((await client.query('select count(*)::int n from halos')).rows[0]).toEqual({ n: 1 });
+      await client.end();
+      expect(existsSync(db.dbPath)).toBe(false);
+    } else {
+      const file = new Database(db.dbPath, { readonly: true });
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect((file.prepare('select count(*) n from halos').get() as { n: number }).n).toBe(1);
+      file.close();
+    }
     await start();
   });
 

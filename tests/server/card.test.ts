@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { JSDOM } from 'jsdom';
 import { cardSvg, wrapText } from '../../server/og-card';
-import { openSqliteStore } from '../../server/sqlite-store';
+import { migrateSqlite, openSqliteStore, SQLITE_MIGRATIONS } from '../../server/sqlite-store';
 import { startHaloServer, type RunningServer } from '../../server/start';
 import { EDIT_TOKEN_HEADER } from '../../lib/halo/api';
 import type { Halo } from '../../lib/halo/schema';
@@ -182,23 +182,22 @@ it('issues 13 + 21: an update draws a new card and new compressed variants; unpu
   }
 });
 
-it('the cards table is the migration after uploads: a fresh database and one at v5 both reach v6 (issue 13)', () => {
+it('the cards table is the migration after uploads: a fresh database and one at v5 both reach the latest (issue 13)', async () => {
   const fresh = openSqliteStore(join(dir, 'fresh.db'));
-  fresh.close();
+  await fresh.close();
   const check = new Database(join(dir, 'fresh.db'), { readonly: true });
-  expect(check.pragma('user_version', { simple: true })).toBe(6);
+  expect(check.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+  expect(check.prepare(`SELECT name FROM sqlite_master WHERE name = 'cards'`).pluck().get()).toBe('cards');
   check.close();
 
-  // A database one version back: made by the current store, then the cards table undone.
+  // A database at v5, as the server before issue 13 left it.
   const path = join(dir, 'v5.db');
-  const seed = openSqliteStore(path);
-  seed.close();
   const old = new Database(path);
-  old.exec('DROP TABLE cards; PRAGMA user_version = 5;');
+  migrateSqlite(old, SQLITE_MIGRATIONS.slice(0, 5));
   old.close();
   const store = openSqliteStore(path);
   try {
-    store.insert({
+    await store.insert({
       id: 'old',
       json: '{}',
       html: '<p>kept</p>',
@@ -210,11 +209,34 @@ it('the cards table is the migration after uploads: a fresh database and one at 
       updatedAt: '2026-01-01T00:00:00Z',
       deletedAt: null,
     });
-    store.putCard('old', { version: '2026-01-01T00:00:00Z', png: Buffer.from([1, 2, 3]) });
-    expect(store.getCard('old')?.png).toEqual(Buffer.from([1, 2, 3]));
-    store.markDeleted('old', '2026-01-02T00:00:00Z');
-    expect(store.getCard('old')).toBeUndefined();
+    expect(await store.putCard('old', { version: '2026-01-01T00:00:00Z', png: Buffer.from([1, 2, 3]) })).toBe(true);
+    expect((await store.getCard('old'))?.png).toEqual(Buffer.from([1, 2, 3]));
+    await store.markDeleted('old', '2026-01-02T00:00:00Z');
+    expect(await store.getCard('old')).toBeUndefined();
   } finally {
-    store.close();
+    await store.close();
   }
+});
+
+it('draws a card again when it was lost with the instance that should have drawn it (issue 14)', async () => {
+  const { id } = (await (await send('POST', '/api/v1/halos', halo('Lost card'))).json()) as { id: string };
+  await server.cardsDrawn();
+  // As if that instance was killed before drawing, a while ago: no card, the Halo written 1 min ago.
+  const db = new Database(join(dir, 'halos.db'));
+  const written = new Date(Date.now() - 60_000).toISOString();
+  db.prepare('DELETE FROM cards WHERE halo_id = ?').run(id);
+  db.prepare('UPDATE halos SET updated_at = ? WHERE id = ?').run(written, id);
+  db.close();
+  const missing = await fetch(`${server.url}/h/${id}/card.png`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('retry-after')).toBe('5');
+  await server.cardsDrawn();
+  const drawn = await fetch(`${server.url}/h/${id}/card.png`);
+  expect(drawn.status).toBe(200);
+  expect(drawn.headers.get('content-type')).toBe('image/png');
+  expect(
+    Buffer.from(await drawn.arrayBuffer())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 });

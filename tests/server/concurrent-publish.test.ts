@@ -14,6 +14,7 @@ await vi.hoisted(async () => {
   vi.stubGlobal('browser', fakeBrowser);
 });
 import { startHaloServer, type RunningServer } from '../../server/start';
+import { freshDatabase } from '../support/stores';
 import { draftFromCapture } from '@/lib/draft/from-capture';
 import { saveDraft } from '@/lib/draft/repository';
 import { enqueuePublish } from '@/lib/publish/queue';
@@ -25,7 +26,7 @@ let server: RunningServer;
 beforeEach(async () => {
   fakeBrowser.reset();
   dir = await mkdtemp(join(tmpdir(), 'halo-queue-'));
-  server = await startHaloServer({ port: 0, dbPath: join(dir, 'halos.db') });
+  server = await startHaloServer({ port: 0, ...(await freshDatabase(dir)) });
   await settingsItem.setValue({ endpoint: server.url, apiToken: '' });
 });
 afterEach(async () => {
@@ -54,7 +55,7 @@ it('publishes one draft sent 20 times concurrently exactly once', async () => {
     },
     { timeout: 10_000, interval: 50 },
   );
-  const health = (await (await fetch(`${server.url}/healthz`)).json()) as { halos: number };
+  const health = (await (await fetch(`${server.url}/readyz`)).json()) as { halos: number };
   expect(health.halos).toBe(1);
   expect(warn).toHaveBeenCalledTimes(1);
   expect(warn.mock.calls[0]![0]).toBe('Halo: copying the link failed');

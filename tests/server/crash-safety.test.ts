@@ -1,42 +1,27 @@
 // Crash safety (issue 6): every publish the server acknowledged with 201 survives a kill -9.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, expect, it } from 'vitest';
 import { HaloSchema } from '@/lib/halo/schema';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { databaseEnv, freshDatabase, type TestDatabase } from '../support/stores';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-/**
- * The server as one real process (node with tsx's loader, not the tsx wrapper, whose kill -9
- * would orphan the server); resolves with its URL once it listens.
- */
-function startServerProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HALO_DB_PATH: dbPath,
-      LOG_LEVEL: 'info',
-      HALO_RATE_PER_MINUTE: '100000',
-      HALO_RATE_PER_DAY: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+/** The server as one real process, from the bundle built once per test process (a start costs no compiling). */
+async function startServer(db: TestDatabase): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    ...databaseEnv(db),
+    HALO_RATE_PER_MINUTE: '100000',
+    HALO_RATE_PER_DAY: '1000000',
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const event = JSON.parse(line) as { event?: string; url?: string };
-      if (event.event === 'listening' && event.url) resolve({ url: event.url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
-  });
+  children.push(server.child);
+  return server;
 }
 
 const haloNumber = (n: number) => ({
@@ -62,8 +47,8 @@ const haloNumber = (n: number) => ({
 it('keeps every acknowledged publish, byte-identical, across kill -9', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'halo-crash-'));
   try {
-    const dbPath = join(dir, 'halos.db');
-    const first = await startServerProcess(dbPath);
+    const db = await freshDatabase(dir);
+    const first = await startServer(db);
     const acknowledged = new Map<string, ReturnType<typeof haloNumber>>();
     let killed = false;
     const send = async (n: number) => {
@@ -99,7 +84,7 @@ it('keeps every acknowledged publish, byte-identical, across kill -9', async () 
     await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
     expect(acknowledged.size).toBeGreaterThanOrEqual(150);
 
-    const second = await startServerProcess(dbPath);
+    const second = await startServer(db);
     for (const [id, sent] of acknowledged) {
       const res = await fetch(`${second.url}/h/${id}.json`);
       expect(res.status).toBe(200);

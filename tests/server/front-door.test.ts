@@ -49,8 +49,10 @@ describe('GET / (issue 19)', () => {
     expect(html).not.toContain('secret-token-1');
   });
 
-  it('leaves /healthz as it was', async () => {
+  it('answers /healthz (liveness) and /readyz (the database)', async () => {
     const { url } = await start();
-    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, halos: 0 });
+    // Liveness only since issue 14 (the count moved to /readyz, which asks the database).
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ ok: true, store: 'sqlite', halos: 0 });
   });
 });

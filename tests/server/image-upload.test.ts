@@ -179,7 +179,7 @@ describe('a Halo that references uploaded images (issue 11)', () => {
   });
 });
 
-it('migration 5 adds the uploads table to a database made by the previous version (issue 11)', () => {
+it('migration 5 adds the uploads table to a database made by the previous version (issue 11)', async () => {
   const path = join(dir, 'v3.db');
   const old = new Database(path);
   old.exec(`CREATE TABLE halos (id TEXT PRIMARY KEY, json TEXT NOT NULL, html TEXT NOT NULL, title TEXT NOT NULL,
@@ -193,16 +193,16 @@ it('migration 5 adds the uploads table to a database made by the previous versio
   old.close();
   const store = openSqliteStore(path);
   try {
-    expect(store.get('old')?.html).toBe('<p>kept</p>');
+    expect((await store.get('old'))?.html).toBe('<p>kept</p>');
     const bytes = Buffer.from(png(3, 3));
     const at = '2026-11-30T10:00:00.000Z';
-    expect(store.putUpload({ sha256: sha(bytes), type: 'image/png', bytes, createdAt: at })).toBe(true);
-    expect(store.putUpload({ sha256: sha(bytes), type: 'image/png', bytes, createdAt: at })).toBe(false);
-    expect(store.getUpload(sha(bytes))?.bytes.equals(bytes)).toBe(true);
-    expect(store.purgeUploads('2026-11-30T09:00:00.000Z')).toBe(0);
-    expect(store.purgeUploads('2026-12-01T10:00:00.000Z')).toBe(1);
-    expect(store.getUpload(sha(bytes))).toBeUndefined();
+    expect(await store.blobs.putUpload({ sha256: sha(bytes), type: 'image/png', bytes, createdAt: at })).toBe(true);
+    expect(await store.blobs.putUpload({ sha256: sha(bytes), type: 'image/png', bytes, createdAt: at })).toBe(false);
+    expect((await store.blobs.getUpload(sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+    expect(await store.blobs.purgeUploads('2026-11-30T09:00:00.000Z')).toBe(0);
+    expect(await store.blobs.purgeUploads('2026-12-01T10:00:00.000Z')).toBe(1);
+    expect(await store.blobs.getUpload(sha(bytes))).toBeUndefined();
   } finally {
-    store.close();
+    await store.close();
   }
 });

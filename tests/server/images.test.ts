@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startHaloServer, type RunningServer } from '../../server/start';
+import { freshDatabase } from '../support/stores';
 import { png, startImageHost } from '../support/image-host';
 
 let dir: string;
@@ -31,7 +32,7 @@ async function start(allowPrivateHosts: boolean) {
   });
   const server = await startHaloServer({
     port: 0,
-    dbPath: join(dir, `halos-${servers.length}.db`),
+    ...(await freshDatabase(dir, undefined, `halos-${servers.length}`)),
     logger: pino({ level: 'info' }, sink),
     images: {
       fetch: true,

@@ -1,8 +1,9 @@
 // WXT's vitest plugin registers this setup at the root; vitest projects do not inherit it, so the
 // unit project stubs the extension APIs with WXT's in-memory fake browser itself.
-import { vi } from 'vitest';
+import { beforeAll, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chromeMessages, getMessageFrom } from '../support/catalogue';
+import { loadRenderer } from '@/lib/halo/render-loader';
 
 vi.stubGlobal('chrome', fakeBrowser);
 vi.stubGlobal('browser', fakeBrowser);
@@ -13,3 +14,10 @@ const getMessage = getMessageFrom(await chromeMessages('en'));
 fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
   getMessage(key, subs)) as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'en';
+
+// Pages load the renderer as a chunk after their first paint (issue 18, lean bundles); component
+// tests start with it loaded, as a page is a moment after it opens. Only they: other files need not
+// pay for loading it.
+beforeAll(async () => {
+  if (/[\\/]components[\\/]/.test(expect.getState().testPath ?? '')) await loadRenderer();
+});

@@ -89,6 +89,10 @@ function answerOf(response: Element, doc: Document): HTMLElement {
   return content;
 }
 
+/** Said with every capture of a thread in the app; "Load the whole thread" replaces it (issue 11). */
+export const GEMINI_OLDER_TURNS =
+  'Gemini loads older turns only as you scroll up: if this thread is longer than what was captured, scroll to its top and capture again.';
+
 export const gemini: ChatAdapter = {
   site: 'gemini',
   matchesUrl: (url) => url.hostname === 'gemini.google.com',
@@ -126,11 +130,7 @@ export const gemini: ChatAdapter = {
     const model = doc
       .querySelector('bard-mode-switcher .logo-pill-label-container, .share-metadata .model-name')
       ?.textContent?.trim();
-    const warnings = /\/app\//.test(doc.location?.pathname ?? '')
-      ? [
-          'Gemini loads older turns only as you scroll up: if this thread is longer than what was captured, scroll to its top and capture again.',
-        ]
-      : [];
+    const warnings = /\/app\//.test(doc.location?.pathname ?? '') ? [GEMINI_OLDER_TURNS] : [];
     return {
       title: title && !/^(Google )?Gemini$/i.test(title) ? title : first.slice(0, 80) || 'Gemini conversation',
       ...(model ? { model } : {}),

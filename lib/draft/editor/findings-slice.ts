@@ -4,6 +4,11 @@ import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findi
 export interface FindingsSlice {
   /** Possible secrets and personal data in the included blocks, kept current as the draft changes. */
   findings: Finding[];
+  /**
+   * Why the last scan could not run (its code failed to load, issue 18): no findings is then no
+   * proof there are none, and the editor says so instead of showing an empty list.
+   */
+  scanFailure: string | null;
   redact(findings: Finding[]): void;
 }
 
@@ -12,8 +17,12 @@ let scanTimer: ReturnType<typeof setTimeout> | undefined;
 export const createFindingsSlice: SliceCreator<FindingsSlice> = (set, get, internals) => {
   internals.scan = async () => {
     const { draft } = get();
-    const findings = draft ? await findInDraft(draft) : [];
-    if (get().draft === draft) set({ findings });
+    try {
+      const findings = draft ? await findInDraft(draft) : [];
+      if (get().draft === draft) set({ findings, scanFailure: null });
+    } catch (error) {
+      set({ scanFailure: String((error as Error)?.message ?? error) });
+    }
   };
   internals.scheduleScan = () => {
     clearTimeout(scanTimer);
@@ -21,6 +30,7 @@ export const createFindingsSlice: SliceCreator<FindingsSlice> = (set, get, inter
   };
   return {
     findings: [],
+    scanFailure: null,
     redact(findings) {
       internals.edit((draft) => redactDraft(draft, findings), findings.length === 1 ? 'redaction' : 'redactions');
       set({ findings: get().findings.filter((f) => !findings.includes(f)) });

@@ -104,6 +104,16 @@ export const createPublishingSlice: SliceCreator<PublishingSlice> = (set, get, i
       }
       // Findings are re-checked now: the last edit may be newer than the last scan.
       await internals.scan();
+      const failure = get().scanFailure;
+      if (failure) {
+        set({
+          notice: {
+            code: 'failed',
+            message: `The check for secrets could not run (${failure}), so nothing was published. Reopen Halo and publish again: your draft is kept.`,
+          },
+        });
+        return;
+      }
       if (get().findings.length > 0) {
         set({ askingConsent: 'findings' });
         return;

@@ -236,6 +236,19 @@ export class RealPopup {
     await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
   }
 
+  /**
+   * Clicks the first element matching the selector with the mouse (CDP Input events): a real user
+   * gesture, which APIs such as chrome.sidePanel.open require; a scripted click() is none.
+   */
+  async mouseClick(selector: string): Promise<void> {
+    await this.waitFor(`!!document.querySelector(${JSON.stringify(selector)})`);
+    const { x, y } = await this.evaluate<{ x: number; y: number }>(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+    );
+    for (const type of ['mousePressed', 'mouseReleased'])
+      await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+  }
+
   /** Closes the popup as losing focus does, and waits until it is gone (a closing popup blocks the next). */
   async close(): Promise<void> {
     await this.cdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
@@ -363,6 +376,39 @@ export class ExtensionDriver {
       if (Date.now() > deadline) throw new Error('no popup opened');
       await new Promise((ok) => setTimeout(ok, 50));
     }
+  }
+
+  /**
+   * The real side panel (issue 12) once its page has loaded: like the real popup it is no page of
+   * the Playwright context, so it is scripted over raw CDP.
+   */
+  async sidePanel(timeoutMs = 20_000): Promise<RealPopup> {
+    const cdp = await this.cdp();
+    const panelUrl = `chrome-extension://${this.extensionId}/sidepanel.html`;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const panel = (await this.sidePanelTargets()).find((t) => t.url.startsWith(panelUrl));
+      if (panel) {
+        const handle = await RealPopup.attach(cdp, panel.targetId);
+        await handle.waitFor('document.readyState === "complete"');
+        return handle;
+      }
+      if (Date.now() > deadline) throw new Error('no side panel opened');
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+
+  /** Whether a CDP target (a real popup or side panel) is still open. */
+  async isOpen(targetId: string): Promise<boolean> {
+    const { targetInfos } = await (await this.cdp()).send('Target.getTargets');
+    return targetInfos.some((t) => t.targetId === targetId);
+  }
+
+  /** The side panel pages the browser has open (none, or one per window). */
+  async sidePanelTargets(): Promise<{ targetId: string; url: string }[]> {
+    const panelUrl = `chrome-extension://${this.extensionId}/sidepanel.html`;
+    const { targetInfos } = await (await this.cdp()).send('Target.getTargets');
+    return targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(panelUrl));
   }
 
   /**

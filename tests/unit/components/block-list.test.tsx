@@ -57,6 +57,6 @@ it('opens a long draft with its first rows, then mounts every row (issue 4, 500-
   }));
   render(<BlockList blocks={many} actions={actions()} />);
   expect(screen.getAllByTestId('block')).toHaveLength(FIRST_ROWS);
-  await waitFor(() => expect(screen.getAllByTestId('block')).toHaveLength(FIRST_ROWS + 40));
+  await waitFor(() => expect(screen.getAllByTestId('block')).toHaveLength(FIRST_ROWS + 40), { timeout: 5_000 });
   expect(screen.getAllByTestId('block').at(-1)!.textContent).toContain(`Block ${FIRST_ROWS + 39}`);
 });

@@ -22,3 +22,21 @@ describe('zod runs jitless in the extension', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+// Issue 18 (lean bundles): zod-jitless sets zod's global setting without importing zod, so a page
+// whose zod code loads later does not parse it at first paint. zod must still read it.
+describe('zod-jitless without importing zod', () => {
+  it('sets the setting zod reads, whether zod loads before or after it', async () => {
+    const holder = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+    const before = holder.__zod_globalConfig?.jitless;
+    try {
+      await import('@/lib/halo/zod-jitless');
+      const { z } = await import('zod');
+      expect(z.config().jitless).toBe(true);
+      const source = readFileSync(join(root, 'lib/halo/zod-jitless.ts'), 'utf8');
+      expect(source).not.toMatch(/from 'zod'/);
+    } finally {
+      if (holder.__zod_globalConfig) holder.__zod_globalConfig.jitless = before;
+    }
+  });
+});
