@@ -25,8 +25,7 @@ export function FindingsPanel({ findings, scanFailure, blockNumber, onRedact }: 
   if (scanFailure) {
     return (
       <p className="findings" role="alert" data-testid="scan-failure">
-        The check for secrets and personal details could not run ({scanFailure}). Your draft is kept; reopen Halo to
-        check it before you publish.
+        {i18n.t('findings.scanFailure', [scanFailure])}
       </p>
     );
   }
