@@ -23,7 +23,12 @@ test('six chat UIs without an adapter are read as generic chats, speakers right 
       60_000,
     );
     await popup.click('[data-testid="capture-page"]');
-    await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === ${fixture.roles.length}`);
+    // Until this capture ends, the popup still shows the previous page's draft, which may have as
+    // many blocks (the CI failure: the speaker was switched on that draft, Publish was still
+    // disabled): the editor's aria-busy says when the capture is done.
+    await popup.waitFor(
+      `document.querySelector('main.editor')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-testid="block"]').length === ${fixture.roles.length}`,
+    );
     expect(
       await popup.evaluate<string[]>(
         `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.dataset.role)`,

@@ -100,7 +100,7 @@ test('images behind the login travel with the Halo; the rest become placeholders
   await popup.waitFor(
     `[...document.querySelectorAll('[data-testid="block"] img')].filter((i) => i.complete && i.naturalWidth > 0).length === 2`,
   );
-  const previewText = await popup.evaluate<string>(`document.querySelector('[data-testid="block"]').innerText`);
+  const previewText = await popup.evaluate<string>(`document.querySelector('[data-testid="block"]').textContent`);
   expect(previewText).toContain('Image left out (larger than 5 MB): huge blob');
   // The draft's Markdown holds short references, never the pictures' bytes.
   const { currentId } = await extension.storageValue<{ currentId: string }>('draftIndex');

@@ -21,7 +21,8 @@ function haloCount(dbPath: string): number {
 
 // The editor shows a stored draft at once, then captures the tab: Publish waits for that.
 const ready = `document.querySelector('main.editor')?.getAttribute('aria-busy') === 'false'`;
-const blockTexts = `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.innerText)`;
+// textContent: block rows are content-visibility: auto, and innerText skips them before the first paint.
+const blockTexts = `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.textContent)`;
 
 test('"Share as Halo" on a selection opens the editor with that selection (issue 5)', async ({
   context,
@@ -33,7 +34,9 @@ test('"Share as Halo" on a selection opens the editor with that selection (issue
   await selectContents(page, '#share-me');
   const popup = await extension.nextPopup(() => extension.press(page, { menuItemId: 'halo-share-selection' }));
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length === 1`);
-  const text = await popup.evaluate<string>('document.body.innerText');
+  // textContent, not innerText: block rows are content-visibility: auto, and before the popup's
+  // first paint innerText skips them (how this test failed in CI under load).
+  const text = await popup.evaluate<string>('document.body.textContent');
   expect(text).toContain('constant memory');
   expect(text).not.toContain('This paragraph is not part of the selection');
   await popup.close();

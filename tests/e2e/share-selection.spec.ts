@@ -18,7 +18,7 @@ test('a selection becomes a published Halo whose link is on the clipboard (issue
 
   const popup = await extension.clickToolbar(page);
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
-  const preview = await popup.evaluate<string>('document.body.innerText');
+  const preview = await popup.evaluate<string>('document.body.textContent');
   expect(preview).toContain('constant memory');
   expect(preview).toContain('yield a');
   expect(preview).not.toContain('This paragraph is not part of the selection');

@@ -230,9 +230,13 @@ export class RealPopup {
     await this.send('Input.insertText', { text });
   }
 
-  /** Clicks the first element matching the selector. */
+  /**
+   * Clicks the first element matching the selector once it is enabled, as a person waits for a
+   * greyed-out button: a scripted click() on a disabled button is silently dropped (the CI failure
+   * of generic-chat.spec, where Publish was still disabled while the capture finished).
+   */
   async click(selector: string): Promise<void> {
-    await this.waitFor(`!!document.querySelector(${JSON.stringify(selector)})`);
+    await this.waitFor(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); return !!el && !el.disabled; })()`);
     await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
   }
 
