@@ -11,7 +11,8 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/module-react'],
+  // One message catalogue (issue 17): locales/*.yml, compiled to _locales by @wxt-dev/i18n.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   outDir,
   // HALO_E2E=1 (npm test's build) exposes the menu and shortcut handlers to tests/e2e; every other
   // build compiles that branch out (entrypoints/background/index.ts).
@@ -23,8 +24,10 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Halo Lumin',
-    description: 'Share a selection, an article or a whole AI chat thread as one clean page: a Halo.',
+    // The browser's language picks the catalogue (locales/*.yml); English when it has none.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // activeTab + scripting: the capture script is injected on demand, never on every page.
     permissions: [
       'activeTab',
@@ -43,37 +46,37 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // Endpoints that do not answer CORS can be granted one by one from the options page.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    // The same words as IDLE_TITLE in lib/background/action-status.ts.
-    action: { default_title: 'Share as Halo', default_icon: ICONS },
+    // The same message as idleTitle() in lib/background/action-status.ts.
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     // From assets/halo-mark.svg by `npm run icons` (issue 18).
     icons: ICONS,
     commands: {
       // Opens the popup, which captures the tab afresh: the keyboard way to the editor.
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Capture this tab and open the Halo editor',
+        description: '__MSG_commandOpen__',
       },
       // Alt+Shift+K: free in Chrome, Edge and Firefox (Alt+Shift+S is taken on ChromeOS).
       'quick-share': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Quick share: capture, publish and copy the link in one step',
+        description: '__MSG_commandQuickShare__',
       },
       // Issue 12. Chrome allows four suggested keys: these two make four.
       'add-to-draft': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Add to Halo draft: the selection, or the page (a chat site gives its thread)',
+        description: '__MSG_commandAddToDraft__',
       },
       ...(browser === 'firefox'
         ? {
             _execute_sidebar_action: {
               suggested_key: { default: 'Alt+Shift+L' },
-              description: 'Open the Halo side panel',
+              description: '__MSG_commandSidePanel__',
             },
           }
         : {
             'open-side-panel': {
               suggested_key: { default: 'Alt+Shift+L' },
-              description: 'Open the Halo side panel',
+              description: '__MSG_commandSidePanel__',
             },
           }),
     },

@@ -3,6 +3,7 @@ import { LivePreview } from '@/components/block-preview';
 import { ErrorBoundary } from '@/components/error-boundary';
 import type { Block } from '@/lib/halo/schema';
 import { blockText } from '@/lib/halo/block-text';
+import { i18n } from '#i18n';
 
 interface Props {
   block: Block;
@@ -29,11 +30,12 @@ export function BlockEditor({ block, name, onChange, onDone }: Props) {
   return (
     <div className="block-editor" data-testid="block-editor">
       <label className="field">
-        <span className="field-label">Markdown of {name}</span>
+        <span className="field-label">{i18n.t('blocks.markdownOf', [name])}</span>
         <textarea
           ref={textarea}
           data-testid="block-markdown"
           rows={6}
+          dir="auto"
           spellCheck
           value={blockText(block)}
           onChange={(event) => onChange(event.target.value)}
@@ -47,14 +49,18 @@ export function BlockEditor({ block, name, onChange, onDone }: Props) {
           }}
         />
       </label>
-      <section className="block-editor-preview" aria-label={`Preview of ${name}`} data-testid="block-live-preview">
-        <ErrorBoundary what={`the preview of ${name}`} resetKey={previewed}>
+      <section
+        className="block-editor-preview"
+        aria-label={i18n.t('blocks.previewOf', [name])}
+        data-testid="block-live-preview"
+      >
+        <ErrorBoundary what={i18n.t('what.blockPreview', [name])} resetKey={previewed}>
           <LivePreview block={previewed} />
         </ErrorBoundary>
       </section>
       <div className="actions">
         <button type="button" data-testid="block-edit-done" onClick={onDone}>
-          Done
+          {i18n.t('blocks.done')}
         </button>
       </div>
     </div>

@@ -1,19 +1,20 @@
 import type { BlockFilter } from '@/lib/draft/edit-operations';
+import { i18n } from '#i18n';
 
-const FILTERS: { value: BlockFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'questions', label: 'Only my questions' },
-  { value: 'answers', label: 'Only answers' },
-  { value: 'no-reasoning', label: 'Hide reasoning' },
+const FILTERS: { value: BlockFilter; label: () => string }[] = [
+  { value: 'all', label: () => i18n.t('filters.all') },
+  { value: 'questions', label: () => i18n.t('filters.questions') },
+  { value: 'answers', label: () => i18n.t('filters.answers') },
+  { value: 'no-reasoning', label: () => i18n.t('filters.noReasoning') },
 ];
 
 /** Quick include/exclude filters over the whole draft. */
 export function BlockFilters({ onFilter }: { onFilter: (filter: BlockFilter) => void }) {
   return (
-    <div className="filters" role="group" aria-label="Quick filters">
+    <div className="filters" role="group" aria-label={i18n.t('filters.label')}>
       {FILTERS.map((f) => (
         <button key={f.value} type="button" data-testid={`filter-${f.value}`} onClick={() => onFilter(f.value)}>
-          {f.label}
+          {f.label()}
         </button>
       ))}
     </div>

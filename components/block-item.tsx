@@ -4,6 +4,8 @@ import { BlockPreview, EAGER_BLOCKS } from '@/components/block-preview';
 import { ErrorBoundary } from '@/components/error-boundary';
 import type { DraftBlock } from '@/lib/draft/draft';
 import { blockText } from '@/lib/halo/block-text';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 /** What a block row can do to the draft. */
 export interface BlockActions {
@@ -36,13 +38,13 @@ export function describeBlock(item: DraftBlock, index: number): string {
   const block = item.block;
   const who =
     block.type === 'section'
-      ? `Section: ${block.title}`
+      ? i18n.t('blocks.section', [block.title])
       : block.type === 'text'
-        ? 'Text'
+        ? i18n.t('blocks.text')
         : block.type === 'reasoning'
-          ? `${block.author} reasoning`
+          ? i18n.t('blocks.reasoning', [block.author])
           : block.author || block.role;
-  return `${index + 1}: ${who}`;
+  return `${formatCount(index + 1)}: ${who}`;
 }
 
 /** Puts focus back on an element React may have moved (moving a focused node drops its focus). */
@@ -71,7 +73,7 @@ export const BlockItem = memo(function BlockItem({
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const label = describeBlock(item, index);
-  const name = `block ${index + 1}`;
+  const name = i18n.t('blocks.name', [formatCount(index + 1)]);
 
   const move = (toIndex: number, focus: HTMLElement | null) => {
     if (toIndex < 0 || toIndex >= count) return;
@@ -112,7 +114,7 @@ export const BlockItem = memo(function BlockItem({
       data-flagged={flagged ? 'true' : undefined}
       className={classes.join(' ')}
       tabIndex={0}
-      aria-label={`Block ${label}${item.included ? '' : ', excluded'}`}
+      aria-label={i18n.t(item.included ? 'blocks.row' : 'blocks.rowExcluded', [label])}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter Delete"
       draggable={!editing}
       onKeyDown={onKeyDown}
@@ -121,7 +123,7 @@ export const BlockItem = memo(function BlockItem({
       onDrop={(event) => onDrop(event, index)}
     >
       <div className="block-controls">
-        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+        <span className="drag-handle" aria-hidden="true" title={i18n.t('blocks.drag')}>
           ⠿
         </span>
         <label>
@@ -131,13 +133,13 @@ export const BlockItem = memo(function BlockItem({
             checked={item.included}
             onChange={(event) => actions.onToggle(item.id, event.target.checked)}
           />{' '}
-          Include <span className="sr-only">{label}</span>
+          {i18n.t('blocks.include')} <span className="sr-only">{label}</span>
         </label>
         <span className="block-buttons">
           <button
             type="button"
             data-testid="block-move-up"
-            aria-label={`Move block ${label} up`}
+            aria-label={i18n.t('blocks.moveUp', [label])}
             disabled={index === 0}
             onClick={(event) => move(index - 1, event.currentTarget)}
           >
@@ -146,7 +148,7 @@ export const BlockItem = memo(function BlockItem({
           <button
             type="button"
             data-testid="block-move-down"
-            aria-label={`Move block ${label} down`}
+            aria-label={i18n.t('blocks.moveDown', [label])}
             disabled={index === count - 1}
             onClick={(event) => move(index + 1, event.currentTarget)}
           >
@@ -157,24 +159,32 @@ export const BlockItem = memo(function BlockItem({
             type="button"
             data-testid="block-edit"
             aria-expanded={editing}
-            aria-label={`Edit block ${label}`}
+            aria-label={i18n.t('blocks.edit', [label])}
             onClick={() => actions.onEdit(editing ? null : item.id)}
           >
-            Edit
+            {i18n.t('blocks.editButton')}
           </button>
           {item.block.type === 'message' && actions.onSwitchSpeaker && (
             <button
               type="button"
               data-testid="block-speaker"
-              aria-label={`Switch the speaker of block ${label} to ${item.block.role === 'user' ? 'the assistant' : 'you'}`}
-              title="Switch speaker"
+              aria-label={i18n.t(item.block.role === 'user' ? 'blocks.switchToAssistant' : 'blocks.switchToYou', [
+                label,
+              ])}
+              title={i18n.t('blocks.switchSpeaker')}
               onClick={() => actions.onSwitchSpeaker!(item.id)}
             >
-              {item.block.role === 'user' ? 'You ⇄' : `${item.block.author} ⇄`}
+              {/* The speaker's own label, as the row's name says it (axe label-content-name-mismatch). */}
+              {`${item.block.author || (item.block.role === 'user' ? i18n.t('blocks.you') : item.block.role)} ⇄`}
             </button>
           )}
-          <button type="button" data-testid="block-remove" aria-label={`Delete block ${label}`} onClick={remove}>
-            Delete
+          <button
+            type="button"
+            data-testid="block-remove"
+            aria-label={i18n.t('blocks.delete', [label])}
+            onClick={remove}
+          >
+            {i18n.t('common.delete')}
           </button>
         </span>
       </div>
@@ -191,7 +201,7 @@ export const BlockItem = memo(function BlockItem({
       ) : (
         // One block that fails to render shows its Markdown; the others stay editable (issue 16).
         <ErrorBoundary
-          what={`the preview of ${name}`}
+          what={i18n.t('what.blockPreview', [name])}
           resetKey={item.block}
           source={String(blockText(item.block) ?? '')}
         >

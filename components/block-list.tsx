@@ -12,6 +12,7 @@ import { BlockItem, type BlockActions, type DropEdge } from '@/components/block-
 import { SectionHeader, type SectionActions } from '@/components/section-header';
 import type { DraftBlock } from '@/lib/draft/draft';
 import { sectionSpans } from '@/lib/draft/sections';
+import { i18n } from '#i18n';
 
 interface Props {
   blocks: DraftBlock[];
@@ -165,7 +166,7 @@ export function BlockList({ blocks, actions, editingId = null, flagged, sectionA
   return (
     <ol
       className="block-list"
-      aria-label="Content of the Halo"
+      aria-label={i18n.t('blocks.label')}
       data-testid="block-list"
       onDragEnd={() => {
         setDrop(null);

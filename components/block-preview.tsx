@@ -6,6 +6,8 @@ import { PREVIEW_CHARS, previewable } from '@/lib/draft/preview';
 import { LIMITS } from '@/lib/halo/limits';
 import type { Block } from '@/lib/halo/schema';
 import { blockText } from '@/lib/halo/block-text';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 /**
  * Blocks far from view are not rendered yet: with 500 blocks, rendering every one at open costs
@@ -40,23 +42,21 @@ function whenNearView(element: Element, show: () => void): () => void {
   };
 }
 
-const format = (n: number) => n.toLocaleString('en-US');
+const format = formatCount;
 
 function SizeNote({ block }: { block: Block }) {
   const chars = blockText(block).length;
   if (chars > LIMITS.blockMarkdownChars) {
     return (
       <p className="block-size-note failed" role="note">
-        This block has {format(chars)} characters: too long to publish (at most {format(LIMITS.blockMarkdownChars)}).
-        Shorten it, split it, or exclude it. The preview shows its first {format(PREVIEW_CHARS)}.
+        {i18n.t('blocks.tooLong', [format(chars), format(LIMITS.blockMarkdownChars), format(PREVIEW_CHARS)])}
       </p>
     );
   }
   if (chars > PREVIEW_CHARS) {
     return (
       <p className="block-size-note muted" role="note">
-        The preview shows the first {format(PREVIEW_CHARS)} of {format(chars)} characters; all of it is kept and
-        published.
+        {i18n.t('blocks.previewCut', [format(PREVIEW_CHARS), format(chars)])}
       </p>
     );
   }
@@ -84,6 +84,7 @@ export const BlockPreview = memo(function BlockPreview({ block, eager }: { block
         ref={placeholder}
         className="block-placeholder"
         data-testid="block-placeholder"
+        dir="auto"
         aria-busy={shown ? true : undefined}
       >
         {blockText(block).slice(0, 280)}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { i18n } from '#i18n';
 
 interface Props {
   /** The button's text, and the confirming button's. */
@@ -43,7 +44,7 @@ export function ConfirmButton({ label, question, testId, onConfirm, disabled, ar
         {label}
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>
-        Keep
+        {i18n.t('common.keep')}
       </button>
     </span>
   );

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 interface Props {
   /** 'first': the one-time notice; 'findings': possible secrets or personal data remain. */
   reason: 'first' | 'findings';
@@ -17,19 +19,17 @@ export function ConsentDialog({ reason, findings, onAccept, onCancel }: Props) {
       data-testid="consent"
       data-reason={reason}
     >
-      <h2 id="consent-title">{reason === 'first' ? 'Publish a public link?' : 'Publish with possible secrets?'}</h2>
+      <h2 id="consent-title">{reason === 'first' ? i18n.t('consent.firstTitle') : i18n.t('consent.findingsTitle')}</h2>
       <p id="consent-text">
-        {reason === 'findings' &&
-          `This Halo still contains ${findings} possible secret${findings === 1 ? '' : 's'} or personal detail${findings === 1 ? '' : 's'}. `}
-        Anyone with the link can read this Halo. It is not listed or indexed by search engines, and you can unpublish it
-        at any time.
+        {reason === 'findings' && `${i18n.t('consent.findings', findings, [formatCount(findings)])} `}
+        {i18n.t('consent.text')}
       </p>
       <div className="actions">
         <button type="button" data-testid="consent-accept" className="primary" onClick={onAccept} autoFocus>
-          {reason === 'first' ? 'Publish' : 'Publish anyway'}
+          {reason === 'first' ? i18n.t('publish.publish') : i18n.t('consent.publishAnyway')}
         </button>
         <button type="button" data-testid="consent-cancel" onClick={onCancel}>
-          {reason === 'first' ? 'Cancel' : 'Review'}
+          {reason === 'first' ? i18n.t('common.cancel') : i18n.t('consent.review')}
         </button>
       </div>
     </div>

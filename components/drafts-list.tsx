@@ -1,6 +1,8 @@
 import { ConfirmButton } from '@/components/confirm-button';
 import type { DraftSummary } from '@/lib/draft/summary';
 import { timeAgo } from '@/lib/draft/time-ago';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 interface Props {
   drafts: DraftSummary[];
@@ -12,9 +14,9 @@ interface Props {
 
 /** The kept drafts, most recently edited first: open one, or delete it after a confirmation (issue 4). */
 export function DraftsList({ drafts, currentId, onOpen, onDelete, now }: Props) {
-  if (drafts.length === 0) return <p className="muted">No drafts yet.</p>;
+  if (drafts.length === 0) return <p className="muted">{i18n.t('drafts.none')}</p>;
   return (
-    <ul className="drafts-list" aria-label="Drafts">
+    <ul className="drafts-list" aria-label={i18n.t('nav.drafts')}>
       {drafts.map((d) => (
         <li key={d.id} data-testid="draft-item" data-draft-id={d.id} data-current={d.id === currentId}>
           <button
@@ -24,16 +26,17 @@ export function DraftsList({ drafts, currentId, onOpen, onDelete, now }: Props) 
             aria-current={d.id === currentId ? 'true' : undefined}
             onClick={() => onOpen(d.id)}
           >
-            <strong>{d.title || 'Untitled'}</strong>
+            <strong dir="auto">{d.title || i18n.t('drafts.untitled')}</strong>
             <span className="muted">
-              {d.site} · edited {timeAgo(d.updatedAt, now)} · {d.blocks} block{d.blocks === 1 ? '' : 's'}
+              {d.site} · {i18n.t('drafts.edited', [timeAgo(d.updatedAt, now)])} ·{' '}
+              {i18n.t('drafts.blocks', d.blocks, [formatCount(d.blocks)])}
             </span>
           </button>
           <ConfirmButton
-            label="Delete"
-            question="Delete it?"
+            label={i18n.t('common.delete')}
+            question={i18n.t('drafts.deleteQuestion')}
             testId="draft-delete"
-            ariaLabel={`Delete draft “${d.title}”`}
+            ariaLabel={i18n.t('drafts.deleteDraft', [d.title])}
             onConfirm={() => onDelete(d.id)}
           />
         </li>

@@ -3,6 +3,7 @@ import { useEditor } from '@/lib/draft/store';
 import { summarize } from '@/lib/draft/summary';
 import { draftIndexItem } from '@/lib/storage/items';
 import { useStoredValue } from '@/lib/storage/use-stored-value';
+import { i18n } from '#i18n';
 
 interface Props {
   /** Called once a draft was opened (the popup goes back to the editor). */
@@ -26,14 +27,18 @@ export function DraftsView({ onOpened, othersOnly = false }: Props) {
     ? index.drafts.filter((d) => d.id !== currentId)
     : index.drafts.map((d) => (current && d.id === current.id ? summarize(current) : d));
   return (
-    <section className="popup-view" aria-label={othersOnly ? 'Older drafts' : 'Drafts'} data-testid="drafts-view">
+    <section
+      className="popup-view"
+      aria-label={othersOnly ? i18n.t('drafts.older') : i18n.t('nav.drafts')}
+      data-testid="drafts-view"
+    >
       {hasTab && !othersOnly && (
         <button
           type="button"
           data-testid="drafts-capture"
           onClick={() => void capture('page').then(() => onOpened?.())}
         >
-          Capture the whole page
+          {i18n.t('drafts.captureWholePage')}
         </button>
       )}
       <DraftsList

@@ -1,4 +1,5 @@
 import type { Announcement } from '@/lib/draft/store';
+import { i18n } from '#i18n';
 
 /**
  * What the last edit did ("Block 3 deleted."), for everyone and for screen readers (aria-live),
@@ -12,7 +13,7 @@ export function EditAnnouncer({ announcement, onUndo }: { announcement: Announce
           <span>{announcement.text}</span>
           {announcement.undoable && (
             <button type="button" data-testid="announcement-undo" onClick={onUndo}>
-              Undo
+              {i18n.t('toolbar.undo')}
             </button>
           )}
         </>

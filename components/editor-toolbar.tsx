@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 interface Props {
   canUndo: boolean;
   canRedo: boolean;
@@ -25,9 +26,9 @@ export function EditorToolbar({
   onOpenInPanel,
 }: Props) {
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Editing">
+    <div className="editor-toolbar" role="toolbar" aria-label={i18n.t('toolbar.label')}>
       <button type="button" data-testid="undo" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={onUndo}>
-        Undo
+        {i18n.t('toolbar.undo')}
       </button>
       <button
         type="button"
@@ -36,10 +37,10 @@ export function EditorToolbar({
         aria-keyshortcuts="Control+Shift+Z Control+Y"
         onClick={onRedo}
       >
-        Redo
+        {i18n.t('toolbar.redo')}
       </button>
       <button type="button" data-testid="add-text-block" disabled={previewing} onClick={onAddText}>
-        Add text block
+        {i18n.t('toolbar.addText')}
       </button>
       <button
         type="button"
@@ -47,16 +48,16 @@ export function EditorToolbar({
         aria-pressed={previewing}
         onClick={() => onPreview(!previewing)}
       >
-        Preview
+        {i18n.t('toolbar.preview')}
       </button>
       {onOpenInTab && (
         <button type="button" data-testid="open-in-tab" onClick={onOpenInTab}>
-          Open in a tab
+          {i18n.t('toolbar.openInTab')}
         </button>
       )}
       {onOpenInPanel && (
         <button type="button" data-testid="open-in-panel" onClick={onOpenInPanel}>
-          Open in side panel
+          {i18n.t('toolbar.openInPanel')}
         </button>
       )}
     </div>

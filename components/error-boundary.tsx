@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18n } from '#i18n';
 
 interface Props {
   /** What failed, as the user knows it: "this block's preview", "the draft list"… */
@@ -49,12 +50,10 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="render-failure" role="alert" data-testid={testId}>
         <p>
-          <strong>{capitalise(what)} could not be displayed</strong> ({error.message || error.name}).{' '}
-          {source === undefined
-            ? 'Your draft is kept: nothing you wrote is lost.'
-            : 'Its Markdown is shown below as written; you can still edit, exclude or publish it.'}{' '}
+          <strong>{i18n.t('failure.title', [what])}</strong> ({error.message || error.name}).{' '}
+          {source === undefined ? i18n.t('failure.kept') : i18n.t('failure.source')}{' '}
           <button type="button" data-testid="render-failure-retry" onClick={this.retry}>
-            Try again
+            {i18n.t('failure.retry')}
           </button>
         </p>
         {source !== undefined && <pre className="render-failure-source">{source}</pre>}
@@ -62,5 +61,3 @@ export class ErrorBoundary extends Component<Props, State> {
     );
   }
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

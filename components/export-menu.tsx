@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Draft } from '@/lib/draft/draft';
 import { copyMarkdown, copyRichText, downloadMarkdown } from '@/lib/draft/export';
+import { i18n } from '#i18n';
 
 /**
  * Export without publishing (issue 12): works offline, on a draft never published. Says what it
@@ -13,31 +14,31 @@ export function ExportMenu({ draft }: { draft: Draft }) {
       await work();
       setStatus(done);
     } catch (error) {
-      setStatus(`Could not export: ${(error as Error)?.message ?? error}`);
+      setStatus(i18n.t('export.failed', [String((error as Error)?.message ?? error)]));
     }
   };
   return (
-    <div className="export" role="group" aria-label="Export without publishing">
+    <div className="export" role="group" aria-label={i18n.t('export.label')}>
       <button
         type="button"
         data-testid="copy-markdown"
-        onClick={() => void run(() => copyMarkdown(draft), 'Markdown copied.')}
+        onClick={() => void run(() => copyMarkdown(draft), i18n.t('export.markdownCopied'))}
       >
-        Copy as Markdown
+        {i18n.t('export.copyMarkdown')}
       </button>
       <button
         type="button"
         data-testid="download-markdown"
-        onClick={() => void run(() => downloadMarkdown(draft), 'Download started.')}
+        onClick={() => void run(() => downloadMarkdown(draft), i18n.t('export.downloadStarted'))}
       >
-        Download .md
+        {i18n.t('export.download')}
       </button>
       <button
         type="button"
         data-testid="copy-rich-text"
-        onClick={() => void run(() => copyRichText(draft), 'Rich text copied.')}
+        onClick={() => void run(() => copyRichText(draft), i18n.t('export.richTextCopied'))}
       >
-        Copy as rich text
+        {i18n.t('export.copyRichText')}
       </button>
       <span className="muted" role="status" data-testid="export-status">
         {status}

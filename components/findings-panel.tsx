@@ -1,13 +1,15 @@
 import type { Finding } from '@/lib/redact/draft-findings';
 import type { SensitiveKind } from '@/lib/redact/find-sensitive';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
-const KIND_LABEL: Record<SensitiveKind, string> = {
-  'api-key': 'API key',
-  'private-key': 'Private key',
-  token: 'Token',
-  secret: 'Secret',
-  email: 'Email address',
-  phone: 'Phone number',
+const KIND_LABEL: Record<SensitiveKind, () => string> = {
+  'api-key': () => i18n.t('findings.apiKey'),
+  'private-key': () => i18n.t('findings.privateKey'),
+  token: () => i18n.t('findings.token'),
+  secret: () => i18n.t('findings.secret'),
+  email: () => i18n.t('findings.email'),
+  phone: () => i18n.t('findings.phone'),
 };
 
 interface Props {
@@ -23,32 +25,29 @@ export function FindingsPanel({ findings, scanFailure, blockNumber, onRedact }: 
   if (scanFailure) {
     return (
       <p className="findings" role="alert" data-testid="scan-failure">
-        The check for secrets and personal details could not run ({scanFailure}). Your draft is kept; reopen Halo to
-        check it before you publish.
+        {i18n.t('findings.scanFailure', [scanFailure])}
       </p>
     );
   }
   if (findings.length === 0) return null;
   return (
     <section className="findings" aria-labelledby="findings-title" data-testid="findings">
-      <h2 id="findings-title">
-        {findings.length} possible secret{findings.length === 1 ? '' : 's'} or personal detail
-        {findings.length === 1 ? '' : 's'}
-      </h2>
+      <h2 id="findings-title">{i18n.t('findings.title', findings.length, [formatCount(findings.length)])}</h2>
       <ul>
         {findings.map((f) => (
           <li key={`${f.blockId}:${f.start}`} data-testid="finding" data-kind={f.kind}>
             <span>
-              {KIND_LABEL[f.kind]} in {blockNumber(f.blockId)}: <code>{f.excerpt}</code>
+              {i18n.t('findings.where', [KIND_LABEL[f.kind](), blockNumber(f.blockId)])}{' '}
+              <code dir="auto">{f.excerpt}</code>
             </span>{' '}
             <button type="button" data-testid="redact-finding" onClick={() => onRedact([f])}>
-              Redact
+              {i18n.t('findings.redact')}
             </button>
           </li>
         ))}
       </ul>
       <button type="button" data-testid="redact-all" onClick={() => onRedact(findings)}>
-        Redact all
+        {i18n.t('findings.redactAll')}
       </button>
     </section>
   );

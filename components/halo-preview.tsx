@@ -4,6 +4,7 @@ import { SafeHtml } from '@/components/safe-html';
 import { useRenderer } from '@/components/use-renderer';
 import type { Draft } from '@/lib/draft/draft';
 import { renderDraftPreview } from '@/lib/draft/preview';
+import { i18n } from '#i18n';
 
 /** Blocks beyond which the live preview waits for a pause in typing. */
 export const LONG_DRAFT = 200;
@@ -30,14 +31,14 @@ export function HaloPreview({ draft, live = false }: { draft: Draft; live?: bool
   return (
     <section
       className="halo-page halo-preview"
-      aria-label="Preview of the published Halo"
+      aria-label={i18n.t('preview.label')}
       aria-busy={renderer ? undefined : true}
       data-testid="halo-preview"
     >
       {renderer ? (
         <SafeHtml html={html} />
       ) : (
-        <p className="muted">{error ? 'The preview could not load.' : 'Loading the preview…'}</p>
+        <p className="muted">{error ? i18n.t('preview.failed') : i18n.t('preview.loading')}</p>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { loadRenderer } from '@/lib/halo/render-loader';
+import { i18n } from '#i18n';
 
 /**
  * The popup's and side panel's first paint holds React and this shell only (issue 18, lean
@@ -29,11 +30,11 @@ function flushDraft(): void {
 
 export function EditorShell({ children }: { children: ReactNode }) {
   return (
-    <ErrorBoundary what="the editor" testId="editor-failure" onError={flushDraft}>
+    <ErrorBoundary what={i18n.t('what.editor')} testId="editor-failure" onError={flushDraft}>
       <Suspense
         fallback={
           <main className="editor" aria-busy="true" data-testid="editor-loading">
-            <p className="muted">Opening the editor…</p>
+            <p className="muted">{i18n.t('preview.opening')}</p>
           </main>
         }
       >

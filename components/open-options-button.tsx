@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { WELCOME_PATH } from '@/lib/background/setup-first-run';
+import { i18n } from '#i18n';
 
 /**
  * The way to the settings that fix a publish: the token field after a refused API token (HTTP 401
@@ -13,14 +14,14 @@ export function OpenOptionsButton({ status, unreachable = false }: { status?: nu
         data-testid="open-endpoint-settings"
         onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })}
       >
-        Check where Halo publishes
+        {i18n.t('options.checkEndpoint')}
       </button>
     );
   }
   if (status !== 401 && status !== 403) return null;
   return (
     <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
-      Open options
+      {i18n.t('options.open')}
     </button>
   );
 }

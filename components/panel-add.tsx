@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useEditor } from '@/lib/draft/store';
 import { pageSourceOf } from '@/lib/capture/tab-access';
+import { i18n } from '#i18n';
 
 /**
  * The side panel's ways in (issue 12): "Add this tab" and a drop zone for a selection, a link or
@@ -43,9 +44,9 @@ export function PanelAdd({ tabId }: { tabId: number | null }) {
         disabled={tabId === null || adding}
         onClick={() => tabId !== null && void useEditor.getState().addTab(tabId)}
       >
-        {adding ? 'Adding…' : 'Add this tab'}
+        {adding ? i18n.t('panel.adding') : i18n.t('panel.addTab')}
       </button>
-      <span className="muted"> or drop a selection, a link or an image here</span>
+      <span className="muted"> {i18n.t('panel.drop')}</span>
     </div>
   );
 }

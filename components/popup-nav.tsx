@@ -1,15 +1,16 @@
+import { i18n } from '#i18n';
 export type PopupView = 'editor' | 'drafts' | 'published';
 
-const VIEWS: [PopupView, string][] = [
-  ['editor', 'Editor'],
-  ['drafts', 'Drafts'],
-  ['published', 'Published'],
+const VIEWS: [PopupView, () => string][] = [
+  ['editor', () => i18n.t('nav.editor')],
+  ['drafts', () => i18n.t('nav.drafts')],
+  ['published', () => i18n.t('nav.published')],
 ];
 
 /** The popup's three views: the draft being edited, the kept drafts, the published Halos. */
 export function PopupNav({ view, onView }: { view: PopupView; onView: (view: PopupView) => void }) {
   return (
-    <nav className="popup-nav" aria-label="Views">
+    <nav className="popup-nav" aria-label={i18n.t('nav.label')}>
       {VIEWS.map(([id, label]) => (
         <button
           key={id}
@@ -18,7 +19,7 @@ export function PopupNav({ view, onView }: { view: PopupView; onView: (view: Pop
           aria-current={view === id ? 'page' : undefined}
           onClick={() => onView(id)}
         >
-          {label}
+          {label()}
         </button>
       ))}
     </nav>

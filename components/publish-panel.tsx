@@ -1,5 +1,8 @@
 import { OpenOptionsButton } from '@/components/open-options-button';
 import type { PublishJob } from '@/lib/publish/job';
+import { i18n } from '#i18n';
+import { describePublishError } from '@/lib/i18n/publish-error';
+import { formatTime } from '@/lib/i18n/ui-locale';
 
 interface Props {
   job: PublishJob | null;
@@ -21,7 +24,7 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
   const state = job?.state;
   const busy = disabled || (state !== undefined && BUSY.has(state.status));
   return (
-    <section className="publish" aria-label="Publish">
+    <section className="publish" aria-label={i18n.t('publish.label')}>
       {liveUrl && (
         <>
           <button
@@ -31,7 +34,7 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
             disabled={busy}
             onClick={() => onPublish('update')}
           >
-            Update the published Halo
+            {i18n.t('publish.update')}
           </button>{' '}
         </>
       )}
@@ -42,7 +45,7 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
         disabled={busy}
         onClick={() => onPublish('new')}
       >
-        {liveUrl ? 'Publish as a new link' : 'Publish'}
+        {liveUrl ? i18n.t('publish.asNewLink') : i18n.t('publish.publish')}
       </button>
       {state && (
         <div
@@ -54,18 +57,20 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
         >
           {state.status === 'queued' && (
             <p>
-              Queued: {state.lastError ? state.lastError.message : 'waiting to publish.'} The next attempt is at{' '}
-              {new Date(state.nextAttemptAt).toLocaleTimeString()}.{' '}
+              {i18n.t('publish.queued', [
+                state.lastError ? describePublishError(state.lastError) : i18n.t('publish.waiting'),
+                formatTime(new Date(state.nextAttemptAt)),
+              ])}{' '}
               <button type="button" onClick={onRetry}>
-                Retry now
+                {i18n.t('publish.retryNow')}
               </button>{' '}
               <OpenOptionsButton unreachable={state.lastError !== undefined && state.lastError.status === undefined} />
             </p>
           )}
-          {state.status === 'publishing' && <p>Publishing…</p>}
+          {state.status === 'publishing' && <p>{i18n.t('publish.publishing')}</p>}
           {state.status === 'published' && (
             <p className="published">
-              {state.copied ? 'Published. The link is on your clipboard: ' : 'Published. Copy the link: '}
+              {state.copied ? i18n.t('publish.publishedCopied') : i18n.t('publish.publishedCopy')}{' '}
               <a data-testid="published-link" href={state.url} target="_blank" rel="noopener noreferrer">
                 {state.url}
               </a>{' '}
@@ -74,18 +79,18 @@ export function PublishPanel({ job, liveUrl, disabled, onPublish, onRetry }: Pro
                 data-testid="copy-link"
                 onClick={() => void navigator.clipboard.writeText(state.url)}
               >
-                Copy
+                {i18n.t('publish.copy')}
               </button>{' '}
               <a className="button" href={state.url} target="_blank" rel="noopener noreferrer">
-                Open
+                {i18n.t('publish.open')}
               </a>
             </p>
           )}
           {state.status === 'failed' && (
             <p className="failed">
-              {state.error.message}{' '}
+              {describePublishError(state.error)}{' '}
               <button type="button" data-testid="retry-publish" onClick={onRetry}>
-                Retry
+                {i18n.t('publish.retry')}
               </button>{' '}
               <OpenOptionsButton status={state.error.status} />
             </p>

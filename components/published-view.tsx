@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { newestChangeJobs, publishedNewestFirst } from '@/lib/publish/published';
 import { draftIndexItem, publishedItem, publishJobsItem } from '@/lib/storage/items';
 import { useStoredValue } from '@/lib/storage/use-stored-value';
+import { i18n } from '#i18n';
 
 /** The published Halos wired to storage and the background's queue (Update, Unpublish, Retry). */
 export function PublishedView() {
@@ -21,7 +22,7 @@ export function PublishedView() {
       (error: unknown) => setRefused(String((error as Error)?.message ?? error).replace(/^(Error: )?Refused: /, '')),
     );
   return (
-    <section className="popup-view" aria-label="Published" data-testid="published-view">
+    <section className="popup-view" aria-label={i18n.t('nav.published')} data-testid="published-view">
       {refused && (
         <p className="notice" role="alert">
           {refused}

@@ -1,5 +1,6 @@
 import type { DraftSummary } from '@/lib/draft/summary';
 import { timeAgo } from '@/lib/draft/time-ago';
+import { i18n } from '#i18n';
 
 interface Props {
   existing: DraftSummary;
@@ -15,17 +16,15 @@ export function RecapturePrompt({ existing, onChoose }: Props) {
       aria-labelledby="recapture-text"
       data-testid="recapture-prompt"
     >
-      <p id="recapture-text">
-        You already have a draft of this thread, “{existing.title}” (edited {timeAgo(existing.updatedAt)}).
-      </p>
+      <p id="recapture-text">{i18n.t('recapture.text', [existing.title, timeAgo(existing.updatedAt)])}</p>
       <button type="button" className="primary" data-testid="recapture-update" onClick={() => onChoose('update')}>
-        Update it with the new messages
+        {i18n.t('recapture.update')}
       </button>{' '}
       <button type="button" data-testid="recapture-keep-both" onClick={() => onChoose('keep-both')}>
-        Keep both
+        {i18n.t('recapture.keepBoth')}
       </button>{' '}
       <button type="button" data-testid="recapture-cancel" onClick={() => onChoose('cancel')}>
-        Cancel
+        {i18n.t('common.cancel')}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { DraftBlock } from '@/lib/draft/draft';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 /** What a section's heading row can do (issue 12). */
 export interface SectionActions {
@@ -50,7 +52,7 @@ export const SectionHeader = memo(function SectionHeader({
   if (item.block.type !== 'section') return null;
   const { title, source } = item.block;
   const collapsed = Boolean(item.collapsed);
-  const name = title || 'Untitled section';
+  const name = title || i18n.t('sections.untitled');
   const move = (to: number, focus: HTMLElement | null) => {
     if (to < 0 || to >= sections) return;
     actions.onMoveSection(item.id, to);
@@ -74,7 +76,12 @@ export const SectionHeader = memo(function SectionHeader({
       data-section-id={item.id}
       data-collapsed={String(collapsed)}
       tabIndex={0}
-      aria-label={`Section ${position + 1} of ${sections}: ${name}, ${blocks} block${blocks === 1 ? '' : 's'}${collapsed ? ', folded' : ''}`}
+      aria-label={i18n.t(collapsed ? 'sections.rowFolded' : 'sections.row', blocks, [
+        formatCount(position + 1),
+        formatCount(sections),
+        name,
+        formatCount(blocks),
+      ])}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete"
       draggable
       onKeyDown={onKeyDown}
@@ -88,7 +95,7 @@ export const SectionHeader = memo(function SectionHeader({
           className="section-fold"
           data-testid="section-fold"
           aria-expanded={!collapsed}
-          aria-label={`${collapsed ? 'Unfold' : 'Fold'} section ${name}`}
+          aria-label={i18n.t(collapsed ? 'sections.unfold' : 'sections.fold', [name])}
           onClick={() => actions.onCollapse(item.id, !collapsed)}
         >
           {collapsed ? '▸' : '▾'}
@@ -96,9 +103,10 @@ export const SectionHeader = memo(function SectionHeader({
         <input
           className="section-title"
           data-testid="section-title"
-          aria-label={`Title of section ${position + 1}`}
+          aria-label={i18n.t('sections.titleOf', [formatCount(position + 1)])}
+          dir="auto"
           value={title}
-          placeholder="Untitled section"
+          placeholder={i18n.t('sections.untitled')}
           maxLength={1000}
           onChange={(event) => actions.onRename(item.id, event.target.value)}
         />
@@ -106,7 +114,7 @@ export const SectionHeader = memo(function SectionHeader({
           <button
             type="button"
             data-testid="section-move-up"
-            aria-label={`Move section ${name} up`}
+            aria-label={i18n.t('sections.moveUp', [name])}
             disabled={position === 0}
             onClick={(event) => move(position - 1, event.currentTarget)}
           >
@@ -115,7 +123,7 @@ export const SectionHeader = memo(function SectionHeader({
           <button
             type="button"
             data-testid="section-move-down"
-            aria-label={`Move section ${name} down`}
+            aria-label={i18n.t('sections.moveDown', [name])}
             disabled={position === sections - 1}
             onClick={(event) => move(position + 1, event.currentTarget)}
           >
@@ -124,18 +132,18 @@ export const SectionHeader = memo(function SectionHeader({
           <button
             type="button"
             data-testid="section-remove"
-            aria-label={`Delete section ${name} and its ${blocks} blocks`}
+            aria-label={i18n.t('sections.delete', blocks, [name, formatCount(blocks)])}
             onClick={() => actions.onRemoveSection(item.id)}
           >
-            Delete
+            {i18n.t('common.delete')}
           </button>
         </span>
       </div>
       <p className="section-source muted">
         {source ? (
           <>
-            From{' '}
-            <a href={source.url} target="_blank" rel="noreferrer noopener" data-testid="section-source">
+            {i18n.t('sections.from')}{' '}
+            <a href={source.url} target="_blank" rel="noreferrer noopener" data-testid="section-source" dir="auto">
               {source.title || source.url}
             </a>
             {actions.onRefresh && (
@@ -147,15 +155,15 @@ export const SectionHeader = memo(function SectionHeader({
                   data-testid="section-refresh"
                   onClick={() => actions.onRefresh!(item.id)}
                 >
-                  Update from the page
+                  {i18n.t('sections.refresh')}
                 </button>
               </>
             )}
           </>
         ) : (
-          'No source link: where this came from is not known.'
+          i18n.t('sections.noSource')
         )}
-        {collapsed && ` · ${blocks} block${blocks === 1 ? '' : 's'} folded`}
+        {collapsed && ` · ${i18n.t('sections.folded', blocks, [formatCount(blocks)])}`}
       </p>
     </li>
   );

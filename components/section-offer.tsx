@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 interface Props {
   title: string;
   onChoose: (choice: 'update' | 'add-again' | 'cancel') => void;
@@ -12,15 +13,15 @@ export function SectionOffer({ title, onChoose }: Props) {
       aria-labelledby="section-offer-text"
       data-testid="section-offer"
     >
-      <p id="section-offer-text">This thread is already in the draft{title ? <>, as “{title}”</> : null}.</p>
+      <p id="section-offer-text">{title ? i18n.t('sectionOffer.textTitled', [title]) : i18n.t('sectionOffer.text')}</p>
       <button type="button" className="primary" data-testid="section-offer-update" onClick={() => onChoose('update')}>
-        Update that section
+        {i18n.t('sectionOffer.update')}
       </button>{' '}
       <button type="button" data-testid="section-offer-add" onClick={() => onChoose('add-again')}>
-        Add it again
+        {i18n.t('sectionOffer.addAgain')}
       </button>{' '}
       <button type="button" data-testid="section-offer-cancel" onClick={() => onChoose('cancel')}>
-        Cancel
+        {i18n.t('common.cancel')}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@ import { readSettings, watchSettings } from '@/lib/publish/effective-settings';
 import type { EffectiveSettings } from '@/lib/publish/policy';
 import { saveSettings, testConnection } from '@/lib/publish/settings';
 import { DEFAULT_ENDPOINT, settingsItem } from '@/lib/storage/items';
+import { i18n } from '#i18n';
 
 interface Props {
   /** Test the connection as soon as the settings are known (the welcome page; a policy's endpoint). */
@@ -10,8 +11,6 @@ interface Props {
 }
 
 type Status = { ok: boolean; message: string; field?: string };
-
-const LOCKED_NOTE = 'Set by your organisation';
 
 /**
  * Endpoint and API token, as the user set them or as the organisation's policy sets them (shown
@@ -45,7 +44,7 @@ export function SettingsForm({ autoTest = false }: Props) {
       setStatus({
         ok: false,
         field: 'apiToken',
-        message: 'This Halo package publishes only with an API token: enter it.',
+        message: i18n.t('settings.needsToken'),
       });
       return;
     }
@@ -55,7 +54,7 @@ export function SettingsForm({ autoTest = false }: Props) {
       endpoint: locked.endpoint ? own.endpoint : endpoint,
       apiToken: locked.apiToken ? own.apiToken : apiToken,
     });
-    if (outcome.ok) setStatus({ ok: true, message: outcome.note ?? 'Saved.' });
+    if (outcome.ok) setStatus({ ok: true, message: outcome.note ?? i18n.t('settings.saved') });
     else setStatus({ ok: false, message: outcome.message, field: outcome.field });
   };
 
@@ -64,7 +63,8 @@ export function SettingsForm({ autoTest = false }: Props) {
       <form onSubmit={(event) => void save(event)} aria-describedby="options-status">
         <label className="field">
           <span className="field-label">
-            Halo endpoint{locked.endpoint && <em className="locked"> · {LOCKED_NOTE}</em>}
+            {i18n.t('settings.endpoint')}
+            {locked.endpoint && <em className="locked"> · {i18n.t('settings.locked')}</em>}
           </span>
           <input
             type="text"
@@ -79,8 +79,8 @@ export function SettingsForm({ autoTest = false }: Props) {
         </label>
         <label className="field">
           <span className="field-label">
-            API token {__HALO_REQUIRE_TOKEN__ ? '(required)' : '(optional)'}
-            {locked.apiToken && <em className="locked"> · {LOCKED_NOTE}</em>}
+            {__HALO_REQUIRE_TOKEN__ ? i18n.t('settings.tokenRequired') : i18n.t('settings.tokenOptional')}
+            {locked.apiToken && <em className="locked"> · {i18n.t('settings.locked')}</em>}
           </span>
           <input
             type="password"
@@ -101,14 +101,14 @@ export function SettingsForm({ autoTest = false }: Props) {
             data-testid="save-options"
             disabled={locked.endpoint && locked.apiToken}
           >
-            Save
+            {i18n.t('settings.save')}
           </button>
           <button
             type="button"
             data-testid="test-connection"
             onClick={() => void testConnection(endpoint).then(setStatus)}
           >
-            Test connection
+            {i18n.t('settings.test')}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useSyncExternalStore } from 'react';
 import {
   loadRenderer,
@@ -25,10 +26,9 @@ export function RendererFailure() {
   return (
     <div className="render-failure" role="alert" data-testid="renderer-failure">
       <p>
-        <strong>The preview could not load</strong> ({error.message || error.name}). Your draft is kept: blocks show
-        their Markdown as written, and you can still edit and publish.{' '}
+        <strong>{i18n.t('failure.renderer')}</strong> {i18n.t('failure.rendererKept', [error.message || error.name])}{' '}
         <button type="button" data-testid="renderer-retry" onClick={retryRenderer}>
-          Try again
+          {i18n.t('failure.retry')}
         </button>
       </p>
     </div>

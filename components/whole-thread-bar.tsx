@@ -1,3 +1,6 @@
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
+
 interface Props {
   /** The load at work (turns the page holds so far), or null. */
   progress: { turns: number; elapsedMs: number } | null;
@@ -16,7 +19,7 @@ export function WholeThreadBar({ progress, disabled, onLoad, onCancel }: Props) 
     return (
       <div className="whole-thread">
         <button type="button" data-testid="load-thread" disabled={disabled} onClick={onLoad}>
-          Load the whole thread
+          {i18n.t('wholeThread.load')}
         </button>
       </div>
     );
@@ -25,11 +28,11 @@ export function WholeThreadBar({ progress, disabled, onLoad, onCancel }: Props) 
   return (
     <div className="whole-thread" data-testid="thread-progress" data-turns={progress.turns}>
       <p role="status">
-        Loading older turns… {progress.turns.toLocaleString('en-US')} turn{progress.turns === 1 ? '' : 's'} found so far
-        {seconds > 0 ? ` (${seconds} s)` : ''}
+        {i18n.t('wholeThread.progress', progress.turns, [formatCount(progress.turns)])}
+        {seconds > 0 ? ` ${i18n.t('wholeThread.seconds', [formatCount(seconds)])}` : ''}
       </p>
       <button type="button" data-testid="load-thread-cancel" onClick={onCancel}>
-        Cancel
+        {i18n.t('common.cancel')}
       </button>
     </div>
   );

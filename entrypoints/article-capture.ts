@@ -2,11 +2,15 @@ import { defineUnlistedScript } from '#imports';
 import { captureArticleResult } from '@/lib/capture/article';
 import { guardCapture } from '@/lib/capture/guard-capture';
 import { collectImages } from '@/lib/capture/images/collect-images';
+import { withLanguage } from '@/lib/capture/page-language';
 
 // Injected by lib/capture/run-in-tab.ts only when a page is captured as an article (Readability).
 export default defineUnlistedScript(() =>
   collectImages(
-    guardCapture(() => captureArticleResult(document, location.href)),
+    withLanguage(
+      guardCapture(() => captureArticleResult(document, location.href)),
+      document,
+    ),
     document,
     location.href,
   ),

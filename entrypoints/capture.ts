@@ -3,6 +3,7 @@ import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-select
 import { captureWholeThread } from '@/lib/capture/chat/whole-thread';
 import { guardCapture } from '@/lib/capture/guard-capture';
 import { collectImages } from '@/lib/capture/images/collect-images';
+import { withLanguage } from '@/lib/capture/page-language';
 import { readLoadId, readRequestedMode } from '@/lib/capture/requested-mode';
 import { connectThreadLoad } from '@/lib/capture/thread-load-link';
 import type { InPageAnswer } from '@/lib/capture/types';
@@ -34,5 +35,5 @@ export default defineUnlistedScript(async () => {
       : guardCapture<InPageAnswer>(
           () => captureThreadOrSelection(document, location.href, mode) ?? { needsArticle: true },
         );
-  return collectImages(answer, document, location.href);
+  return collectImages(withLanguage(answer, document), document, location.href);
 });

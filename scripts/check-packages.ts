@@ -36,7 +36,7 @@ function files(dir: string): Map<string, string> {
 
 // What a package may hold: the manifest, pages, scripts, styles, icons and the policy schema.
 const ALLOWED =
-  /^(manifest\.json|managed-schema\.json|[a-z-]+\.html|[a-z-]+\.js|(chunks|assets|content-scripts)\/[\w.-]+\.(js|css|woff2?|ttf)|icon\/\d+\.png)$/;
+  /^(manifest\.json|managed-schema\.json|[a-z-]+\.html|[a-z-]+\.js|(chunks|assets|content-scripts)\/[\w.-]+\.(js|css|woff2?|ttf)|icon\/\d+\.png|_locales\/[a-z]{2}(_[A-Z]{2})?\/messages\.json)$/;
 
 const work = mkdtempSync(join(tmpdir(), 'halo-packages-'));
 try {

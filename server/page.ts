@@ -1,4 +1,5 @@
-import { renderHaloBody, type ImageResolver } from '@/lib/halo/render';
+import { pageDirection, pageLanguage, plainText, renderHaloBody, type ImageResolver } from '@/lib/halo/render';
+import { withoutBidiControls } from '@/lib/halo/bidi';
 import type { Halo } from '@/lib/halo/schema';
 import { faviconLinks, haloStylesheet } from './assets';
 import { CARD_HEIGHT, CARD_WIDTH } from './og-card';
@@ -14,14 +15,18 @@ export const cardUrl = (pageUrl: string, updatedAt: string): string =>
 /** The whole HTML document of a Halo page, rendered once at write time: zero scripts. */
 export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageResolver, card?: string): string {
   const bodyHtml = renderHaloBody(halo, resolveImage);
-  const title = escapeHtml(halo.title);
-  const description = escapeHtml(haloSummary(halo));
+  // Without bidi controls: a tab's title and a link preview cannot be reordered by them (issue 17).
+  const title = plainText(halo.title);
+  const description = escapeHtml(withoutBidiControls(haloSummary(halo)));
+  // The schema checked `lang`; escaped all the same, as everything written into the page.
+  const lang = escapeHtml(pageLanguage(halo));
+  const dir = pageDirection(halo);
   const image = card
     ? `\n<meta property="og:image" content="${escapeHtml(card)}">\n<meta property="og:image:type" content="image/png">\n<meta property="og:image:width" content="${CARD_WIDTH}">\n<meta property="og:image:height" content="${CARD_HEIGHT}">\n<meta property="og:image:alt" content="${title}">`
     : '';
   const robots = halo.allowSearchEngines ? '' : '\n<meta name="robots" content="noindex, nofollow">';
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,11 +44,11 @@ export function renderPage(halo: Halo, pageUrl: string, resolveImage?: ImageReso
 ${faviconLinks()}
 </head>
 <body class="halo-page">
-<a class="halo-skip" href="#content">Skip to content</a>
+<a class="halo-skip" href="#content" lang="en" dir="ltr">Skip to content</a>
 <main id="content">
 ${bodyHtml}
 </main>
-<footer class="halo-footer">Shared with Halo</footer>
+<footer class="halo-footer" lang="en" dir="ltr">Shared with Halo</footer>
 </body>
 </html>
 `;

@@ -29,6 +29,8 @@ import { acknowledgeActionStatus } from '@/lib/background/action-status';
 import { openSidePanel } from '@/lib/background/open-side-panel';
 import { historyShortcut } from '@/lib/draft/history';
 import { useEditor } from '@/lib/draft/store';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 /** The same editor at full size, aimed at the same tab; the popup closes itself. */
 async function openInTab(tabId: number | null) {
@@ -127,11 +129,13 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
   const { draft, notice, phase, capturing, job, askingConsent, findings, recapture, editingId, sectionOffer } = editor;
   const flagged = useMemo(() => new Set(findings.map((f) => f.blockId)), [findings]);
   const blockNumber = (blockId: string) =>
-    blockId === 'note' ? 'the note' : `block ${(draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1}`;
+    blockId === 'note'
+      ? i18n.t('findings.note')
+      : i18n.t('blocks.name', [formatCount((draft?.blocks.findIndex((b) => b.id === blockId) ?? -1) + 1)]);
   const top = (
     <>
       <header className="editor-header">
-        <h1>Halo</h1>
+        <h1>{i18n.t('popup.heading')}</h1>
         <PopupNav view={view} onView={setView} />
       </header>
       {recapture && (
@@ -146,7 +150,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
     return (
       <main className="editor">
         {top}
-        <ErrorBoundary what={view === 'drafts' ? 'the list of drafts' : 'the list of published Halos'} resetKey={view}>
+        <ErrorBoundary what={view === 'drafts' ? i18n.t('what.drafts') : i18n.t('what.published')} resetKey={view}>
           {view === 'drafts' ? <DraftsView onOpened={() => setView('editor')} /> : <PublishedView />}
         </ErrorBoundary>
       </main>
@@ -163,13 +167,9 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
       {surface === 'panel' && <PanelAdd tabId={panelTabId} />}
       {notice && <CaptureNotice notice={notice} onCapture={(mode) => void editor.capture(mode)} />}
       {notice?.code === 'storage_full' && <DraftsView othersOnly />}
-      {phase === 'loading' && !draft && <p className="muted">Capturing…</p>}
+      {phase === 'loading' && !draft && <p className="muted">{i18n.t('popup.capturing')}</p>}
       {phase === 'ready' && !draft && !notice && (
-        <p className="muted">
-          {surface === 'panel'
-            ? 'Add this tab, or right-click any page and choose “Add page to Halo draft”.'
-            : 'Select text on a page, or open a chat thread, then click the Halo button.'}
-        </p>
+        <p className="muted">{surface === 'panel' ? i18n.t('popup.emptyPanel') : i18n.t('popup.empty')}</p>
       )}
       {draft && (
         <DraftImagesProvider draftId={draft.id}>
@@ -179,7 +179,9 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
             <div role="alert">
               <ul className="warnings">
                 {draft.warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
+                  <li key={warning} dir="auto">
+                    {warning}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -206,13 +208,13 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
           />
           <EditAnnouncer announcement={editor.announcement} onUndo={editor.undo} />
           {previewing && !wide ? (
-            <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+            <ErrorBoundary what={i18n.t('what.preview')} resetKey={draft} onError={keepDraft}>
               <HaloPreview draft={draft} />
             </ErrorBoundary>
           ) : (
             <div className="editor-columns">
               <div className="editor-blocks">
-                <ErrorBoundary what="the list of blocks" resetKey={draft.blocks} onError={keepDraft}>
+                <ErrorBoundary what={i18n.t('what.blocks')} resetKey={draft.blocks} onError={keepDraft}>
                   {draft.blocks.length > 1 && <BlockFilters onFilter={editor.applyFilter} />}
                   <FindingsPanel
                     findings={findings}
@@ -230,14 +232,14 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
                 </ErrorBoundary>
               </div>
               {wide && (
-                <ErrorBoundary what="the preview of the Halo" resetKey={draft} onError={keepDraft}>
+                <ErrorBoundary what={i18n.t('what.preview')} resetKey={draft} onError={keepDraft}>
                   <HaloPreview draft={draft} live />
                 </ErrorBoundary>
               )}
             </div>
           )}
           <ExportMenu draft={draft} />
-          <ErrorBoundary what="publishing" resetKey={job} onError={keepDraft}>
+          <ErrorBoundary what={i18n.t('what.publishing')} resetKey={job} onError={keepDraft}>
             {askingConsent ? (
               <ConsentDialog
                 reason={askingConsent}

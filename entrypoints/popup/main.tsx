@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from '#imports';
 import '@/lib/halo/halo.css';
 import './style.css';
+import { applyUiLocale } from '@/lib/i18n/ui-locale';
 import { EditorShell, LazyApp, preloadEditor } from '@/components/lazy-editor';
 
 preloadEditor();
@@ -16,6 +17,7 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+applyUiLocale();
 void targetTab().then((tabId) => {
   const inTab = new URLSearchParams(location.search).get('view') === 'tab';
   if (inTab) document.documentElement.classList.add('in-tab');

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { i18n } from '#i18n';
 
 /**
  * The toolbar button is where the background says how things stand while no extension page is
@@ -21,7 +22,7 @@ export async function showActionStatus(badge: string, title: string): Promise<vo
 export const BADGE_COLOURS: Record<string, string> = { '': '#3b2f8f', '…': '#3b2f8f', '✓': '#3b2f8f', '!': '#b3261e' };
 
 /** The button's own title (wxt.config.ts `action.default_title`), shown when there is no news. */
-export const IDLE_TITLE = 'Share as Halo';
+export const idleTitle = (): string => i18n.t('actionTitle');
 
 /**
  * Opening Halo is seeing the news: a ✓ (published) is cleared then. A waiting (…) or failed (!)
@@ -29,5 +30,5 @@ export const IDLE_TITLE = 'Share as Halo';
  */
 export async function acknowledgeActionStatus(): Promise<void> {
   const badge = await browser.action.getBadgeText({}).catch(() => '');
-  if (badge === '✓') await showActionStatus('', IDLE_TITLE);
+  if (badge === '✓') await showActionStatus('', idleTitle());
 }

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { i18n } from '#i18n';
 import { addTabToDraft } from '@/lib/background/add-to-draft';
 import { openEditor } from '@/lib/background/open-editor';
 import { openSidePanel } from '@/lib/background/open-side-panel';
@@ -48,29 +49,29 @@ export async function onMenuClick(
 
 export function setupContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_SHARE_SELECTION, title: 'Share as Halo', contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_SHARE_SELECTION, title: i18n.t('menus.share'), contexts: ['selection'] });
     browser.contextMenus.create({
       id: MENU_ADD_SELECTION,
-      title: 'Add selection to Halo draft',
+      title: i18n.t('menus.addSelection'),
       contexts: ['selection'],
     });
-    browser.contextMenus.create({ id: MENU_SHARE_PAGE, title: 'Share as Halo', contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_SHARE_PAGE, title: i18n.t('menus.share'), contexts: ['page'] });
     browser.contextMenus.create({
       id: MENU_SHARE_CHAT,
-      title: 'Share this chat as Halo',
+      title: i18n.t('menus.shareChat'),
       contexts: ['page'],
       documentUrlPatterns: CHAT_PAGES,
     });
     browser.contextMenus.create({
       id: MENU_ADD_CHAT,
-      title: 'Add this chat to Halo draft',
+      title: i18n.t('menus.addChat'),
       contexts: ['page'],
       documentUrlPatterns: CHAT_PAGES,
     });
-    browser.contextMenus.create({ id: MENU_ADD_PAGE, title: 'Add page to Halo draft', contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_ADD_PAGE, title: i18n.t('menus.addPage'), contexts: ['page'] });
     browser.contextMenus.create({
       id: MENU_OPEN_PANEL,
-      title: 'Open Halo side panel',
+      title: i18n.t('menus.openPanel'),
       contexts: ['action'],
     });
   });

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { i18n } from '#i18n';
 
 export interface Shortcut {
   description: string;
@@ -10,14 +11,12 @@ export interface Shortcut {
 export async function readShortcuts(): Promise<Shortcut[]> {
   const commands = await browser.commands.getAll();
   return commands.map((command) => ({
-    description: command.description || (command.name === '_execute_action' ? 'Open the Halo editor' : command.name!),
+    description: command.description || (command.name === '_execute_action' ? i18n.t('commandOpen') : command.name!),
     keys: command.shortcut ?? '',
   }));
 }
 
 /** Where the user changes them: each browser has its own page. */
 export function shortcutSettingsHint(): string {
-  return import.meta.env.FIREFOX
-    ? 'Change them in about:addons, under the gear menu: Manage Extension Shortcuts.'
-    : 'Change them at chrome://extensions/shortcuts.';
+  return import.meta.env.FIREFOX ? i18n.t('welcome.shortcutsFirefox') : i18n.t('welcome.shortcutsChrome');
 }

@@ -1,6 +1,7 @@
 import { captureArticleResult } from '@/lib/capture/article';
 import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-selection';
 import { guardCapture } from '@/lib/capture/guard-capture';
+import { withLanguage } from '@/lib/capture/page-language';
 import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
 
 /**
@@ -9,5 +10,8 @@ import type { CaptureMode, CaptureResult } from '@/lib/capture/types';
  * scripts: entrypoints/capture.ts and entrypoints/article-capture.ts).
  */
 export function captureDocument(doc: Document, url: string, mode: CaptureMode, now: Date = new Date()): CaptureResult {
-  return guardCapture(() => captureThreadOrSelection(doc, url, mode, now) ?? captureArticleResult(doc, url, now));
+  return withLanguage(
+    guardCapture(() => captureThreadOrSelection(doc, url, mode, now) ?? captureArticleResult(doc, url, now)),
+    doc,
+  );
 }

@@ -42,6 +42,8 @@ export interface Capture {
   warnings: string[];
   /** Chat threads: which layer read the thread, and how sure a generic reading is. */
   reader?: CaptureReader;
+  /** The text's language, BCP 47 (issue 17): the page's when it fits the text, else a guess from its script. */
+  lang?: string;
   /** The page's own images the blocks show (issue 11); absent when there are none. */
   images?: CapturedImage[];
 }

@@ -33,6 +33,8 @@ export interface Draft {
   warnings: string[];
   /** Identifies what was captured (kind + URL + content), so a second capture of the same thing is recognised. */
   captureKey: string;
+  /** The captured text's language, BCP 47 (issue 17); absent in drafts from before it (no migration: optional). */
+  lang?: string;
   /** The author let search engines index the published page (off unless chosen; issue 7). Since draft v2. */
   allowSearchEngines: boolean;
 }

@@ -54,6 +54,7 @@ export function draftFromCapture(capture: Capture, now: Date = new Date()): Draf
     title: capture.title,
     note: '',
     source: capture.source,
+    ...(capture.lang ? { lang: capture.lang } : {}),
     blocks: capture.blocks.map(({ block, included }) => ({
       id: newId(),
       included,

@@ -8,6 +8,9 @@ import { BLOCK_BUDGET_MS, budgetOverruns, unrenderedBlock, whyUnrendered, withBu
 import { LruStrings } from '@/lib/halo/lru-strings';
 import type { Block, ContentBlock, Halo, SectionBlock } from '@/lib/halo/schema';
 import { IMAGE_REF, parseImageRef } from '@/lib/halo/image-ref';
+import { balanceBidi, withoutBidiControls } from '@/lib/halo/bidi';
+import { directionPlugin } from '@/lib/halo/render-direction';
+import { dominantScript, langFitsScript, langForScript, languageOf, proseOf, textDirection } from '@/lib/halo/script';
 
 /**
  * Markdown to safe HTML: the ONE renderer behind the popup preview and the server's page.
@@ -39,6 +42,8 @@ function createMarkdown(): Markdown {
   // An indented code block is the same code as a fence without a language: same header, same fold.
   md.renderer.rules.code_block = (tokens, idx) => renderCodeBlock(tokens[idx]!.content, '');
   md.use(lineBreakTagPlugin);
+  // Issue 17: every paragraph, heading, list, quote and table cell in its own direction.
+  md.use(directionPlugin);
   md.validateLink = (url: string) =>
     SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim()) || url.startsWith(IMAGE_REF);
   const defaultImage = md.renderer.rules.image;
@@ -65,6 +70,9 @@ function createMarkdown(): Markdown {
     const href = String(token?.attrGet('href') ?? '');
     if (!SAFE_LINK.test(href)) token?.attrSet('href', '#');
     token?.attrSet('rel', 'noopener noreferrer nofollow ugc');
+    // Isolated (a dir attribute implies unicode-bidi: isolate): an English link inside Arabic text
+    // keeps its own order, and the sentence's punctuation stays where the sentence puts it.
+    token?.attrSet('dir', 'auto');
     return self.renderToken(tokens, idx, options);
   };
   return md;
@@ -75,6 +83,7 @@ export type ImageResolver = (src: string) => string | null | undefined;
 
 interface RenderEnv {
   resolveImage?: ImageResolver;
+  baseDir?: 'ltr' | 'rtl';
 }
 
 let shared: Markdown | undefined;
@@ -87,6 +96,14 @@ export interface RenderOptions {
    * a message's headings nest under the page's, whatever level the chat used (axe heading-order).
    */
   headingBase?: number;
+  /** The direction of the element the HTML goes into: elements say `dir` only where they differ. */
+  baseDir?: 'ltr' | 'rtl';
+}
+
+/** The page a block is rendered into (issue 17): its language and its base direction. */
+export interface PageContext {
+  lang: string;
+  dir: 'ltr' | 'rtl';
 }
 
 /**
@@ -103,9 +120,10 @@ export function renderMarkdown(markdown: string, resolveImage?: ImageResolver, o
 
 function renderChecked(markdown: string, resolveImage: ImageResolver | undefined, options: RenderOptions): string {
   shared ??= createMarkdown();
-  const env = { resolveImage } as RenderEnv as Record<string, unknown>;
-  // Lone surrogates show as U+FFFD, as the extension publishes them (lib/halo/well-formed.ts).
-  const source = markdown.toWellFormed();
+  const env = { resolveImage, baseDir: options.baseDir } as RenderEnv as Record<string, unknown>;
+  // Lone surrogates show as U+FFFD, as the extension publishes them (lib/halo/well-formed.ts);
+  // bidi controls are closed on their own line, so none reorders what follows (issue 17).
+  const source = balanceBidi(markdown.toWellFormed());
   const tokens = shared.parse(source, env);
   // markdown-it silently drops whatever lies below maxNesting: show the whole text instead.
   if (tokens.some((token) => token.level >= MAX_NESTING - 1)) {
@@ -116,7 +134,7 @@ function renderChecked(markdown: string, resolveImage: ImageResolver | undefined
   const cut = fold ? foldPoint(tokens, source) : -1;
   if (cut < 0) return shared.renderer.render(tokens, shared.options, env);
   const rest = source.length - (lineOffset(source, tokens[cut]!.map![0]) ?? 0);
-  return `${shared.renderer.render(tokens.slice(0, cut), shared.options, env)}<details class="halo-fold"><summary>Show the rest (${wordCount(source.slice(source.length - rest))} more words)</summary>${shared.renderer.render(tokens.slice(cut), shared.options, env)}</details>`;
+  return `${shared.renderer.render(tokens.slice(0, cut), shared.options, env)}<details class="halo-fold"><summary lang="en">Show the rest (${wordCount(source.slice(source.length - rest))} more words)</summary>${shared.renderer.render(tokens.slice(cut), shared.options, env)}</details>`;
 }
 
 /** Every http(s) image a piece of Markdown shows, as the renderer sees it. */
@@ -210,7 +228,7 @@ function renderCodeBlock(code: string, lang: string): string {
     return renderCodeBlockChecked(code, lang);
   } catch {
     // Never throws (issue 16): a block whose highlighting failed shows its code plainly.
-    return `<pre class="halo-code" tabindex="0"><code>${escapeHtml(code)}</code></pre>\n`;
+    return `<pre class="halo-code" dir="ltr" tabindex="0"><code>${escapeHtml(code)}</code></pre>\n`;
   }
 }
 
@@ -226,10 +244,10 @@ function renderCodeBlockChecked(code: string, lang: string): string {
   const label = `<span class="halo-code-lang">${lang ? escapeHtml(lang) : 'text'}</span><span class="halo-code-lines">${lines} ${lines === 1 ? 'line' : 'lines'}</span>`;
   const head = `<figcaption class="halo-code-head">${label}</figcaption>`;
   if (lines <= FOLD_CODE_LINES) {
-    return `<figure class="halo-code-block">${head}<pre class="halo-code" tabindex="0"><code${cls}>${html}</code></pre></figure>\n`;
+    return `<figure class="halo-code-block" dir="ltr">${head}<pre class="halo-code" tabindex="0"><code${cls}>${html}</code></pre></figure>\n`;
   }
   const [first, rest] = splitHighlighted(html, VISIBLE_CODE_LINES);
-  return `<figure class="halo-code-block halo-code-folded">${head}<pre class="halo-code" tabindex="0"><code${cls}>${first}</code></pre><details class="halo-fold"><summary>Show ${lines - VISIBLE_CODE_LINES} more lines</summary><pre class="halo-code halo-code-rest" tabindex="0"><code${cls}>${rest}</code></pre></details></figure>\n`;
+  return `<figure class="halo-code-block halo-code-folded" dir="ltr">${head}<pre class="halo-code" tabindex="0"><code${cls}>${first}</code></pre><details class="halo-fold"><summary lang="en">Show ${lines - VISIBLE_CODE_LINES} more lines</summary><pre class="halo-code halo-code-rest" tabindex="0"><code${cls}>${rest}</code></pre></details></figure>\n`;
 }
 
 function blockLabel(block: ContentBlock): string {
@@ -243,13 +261,19 @@ function blockLabel(block: ContentBlock): string {
  * `n` numbers it for its stable id and self-link (`#m-3`), which work without scripts; the
  * popup's single-block previews leave it out.
  */
-export function renderBlock(block: Block, resolveImage?: ImageResolver, n = 0, headingBase = 2): string {
+export function renderBlock(
+  block: Block,
+  resolveImage?: ImageResolver,
+  n = 0,
+  headingBase = 2,
+  page?: PageContext,
+): string {
   const cache = cacheFor(resolveImage);
-  const key = blockKey(block, n, headingBase);
+  const key = blockKey(block, n, headingBase, page);
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit !== undefined) return hit;
   const overruns = budgetOverruns();
-  const html = renderBlockUncached(block, resolveImage, n, headingBase);
+  const html = renderBlockUncached(block, resolveImage, n, headingBase, page);
   if (key !== undefined && budgetOverruns() === overruns) cache.set(key, html);
   return html;
 }
@@ -279,9 +303,10 @@ function cacheFor(resolveImage: ImageResolver | undefined): LruStrings {
   return cache;
 }
 
-function blockKey(block: Block, n: number, headingBase: number): string | undefined {
+function blockKey(block: Block, n: number, headingBase: number, page?: PageContext): string | undefined {
   try {
-    return `${n}|${headingBase}|${JSON.stringify(block)}`;
+    // The page's lang and dir decide each block's own attributes (issue 17).
+    return `${n}|${headingBase}|${page?.lang ?? ''}|${page?.dir ?? ''}|${JSON.stringify(block)}`;
   } catch {
     // Not serialisable (never from the schema): rendered every time.
     return undefined;
@@ -299,9 +324,10 @@ function renderBlockUncached(
   resolveImage: ImageResolver | undefined,
   n: number,
   headingBase: number,
+  page: PageContext | undefined,
 ): string {
   try {
-    return renderBlockChecked(block, resolveImage, n, headingBase);
+    return renderBlockChecked(block, resolveImage, n, headingBase, page);
   } catch (error) {
     const source = block && 'markdown' in block ? String(block.markdown) : '';
     const id = n > 0 ? ` id="m-${n}"` : '';
@@ -314,8 +340,11 @@ function renderBlockChecked(
   resolveImage: ImageResolver | undefined,
   n: number,
   headingBase: number,
+  page: PageContext | undefined,
 ): string {
-  if (block.type === 'section') return renderSectionHead(block, 0);
+  if (block.type === 'section') return renderSectionHead(block, 0, page);
+  const prose = proseOf(block.markdown);
+  const baseDir = textDirection(prose) ?? page?.dir ?? 'ltr';
   const role = block.type === 'message' ? block.role : block.type;
   const label = blockLabel(block);
   const id = n > 0 ? ` id="m-${n}"` : '';
@@ -325,40 +354,83 @@ function renderBlockChecked(
       : '';
   const head =
     label || link
-      ? `<header class="halo-speaker">${label ? `<span class="halo-speaker-name">${escapeHtml(label)}</span>` : ''}${link}</header>`
+      ? `<header class="halo-speaker">${label ? `<span class="halo-speaker-name" dir="auto">${plainText(label)}</span>` : ''}${link}</header>`
       : '';
   // Collected from several pages: each block shows the page it came from.
   const from = block.source
-    ? `<p class="halo-block-source">From ${sourceLink(block.source.url, block.source.title)}</p>`
+    ? `<p class="halo-block-source"${englishAttr(page)}>From ${sourceLink(block.source.url, block.source.title)}</p>`
     : '';
   const content =
     block.type === 'reasoning'
       ? // Reasoning is published folded: closed, yet find-in-page still opens it (Chromium, Firefox).
-        `<details class="halo-fold halo-reasoning-fold"><summary>Show reasoning (${wordCount(block.markdown)} words)</summary><div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { headingBase })}</div></details>`
-      : `<div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { foldLongerThan: FOLD_MESSAGE_CHARS, headingBase })}</div>`;
-  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}"${id}>${head}${content}${from}</section>`;
+        `<details class="halo-fold halo-reasoning-fold"><summary lang="en">Show reasoning (${wordCount(block.markdown)} words)</summary><div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { headingBase, baseDir })}</div></details>`
+      : `<div class="halo-content">${renderMarkdown(block.markdown, resolveImage, { foldLongerThan: FOLD_MESSAGE_CHARS, headingBase, baseDir })}</div>`;
+  return `<section class="halo-block halo-${block.type} halo-role-${escapeHtml(role)}"${id}${languageAttrs(prose, page)}>${head}${content}${from}</section>`;
 }
 
 function sourceLink(url: string, title: string): string {
   const href = SAFE_LINK.test(url) ? url : '#';
-  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow ugc">${escapeHtml(title || url)}</a>`;
+  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow ugc" dir="auto">${plainText(title || url)}</a>`;
 }
 
+/** A plain-text field (title, section title, author) for HTML: escaped, without bidi controls (issue 17). */
+export const plainText = (text: string): string => escapeHtml(withoutBidiControls(text));
+
+/**
+ * The language a page declares (issue 17): the Halo's own `lang` when it has one (checked by the
+ * schema), else a guess from the script of its text, else English.
+ */
+export function pageLanguage(halo: Pick<Halo, 'lang' | 'title' | 'blocks'>): string {
+  return halo.lang ?? languageOf(undefined, pageText(halo)) ?? 'en';
+}
+
+/** The page's base direction: its text's, whatever its `lang` says (an `en` tag on Arabic text). */
+export const pageDirection = (halo: Pick<Halo, 'title' | 'blocks'>): 'rtl' | 'ltr' =>
+  textDirection(pageText(halo)) ?? 'ltr';
+
+const pageText = (halo: Pick<Halo, 'title' | 'blocks'>): string =>
+  [halo.title, ...halo.blocks.slice(0, 50).map((b) => ('markdown' in b ? proseOf(b.markdown) : b.title))].join('\n');
+
+/**
+ * ` dir` and ` lang` for an element holding `text`: its direction from its letters, and its own
+ * language when its script does not fit the page's (an English question on an Arabic page). Latin
+ * on a non-Latin page is taken for English, the usual case in shared threads; a guess either way.
+ */
+function languageAttrs(text: string, page: PageContext | undefined): string {
+  const dir = textDirection(text);
+  let attrs = dir && dir !== (page?.dir ?? 'ltr') ? ` dir="${dir}"` : '';
+  if (!page) return attrs;
+  const script = dominantScript(text);
+  if (!langFitsScript(page.lang, script)) {
+    const lang = langForScript(script) ?? (script === 'Latn' ? 'en' : undefined);
+    if (lang) attrs += ` lang="${lang}"`;
+  }
+  return attrs;
+}
+
+/** The page's own words (From, Contents, …) are English: marked so on a page in another language. */
+const englishAttr = (page: PageContext | undefined): string =>
+  (page && !/^en\b/i.test(page.lang) ? ' lang="en"' : '') + (page?.dir === 'rtl' ? ' dir="ltr"' : '');
+
 /** A section's heading and source link; `n` numbers it for its stable id (`s-1`, `s-2`, …). */
-function renderSectionHead(section: SectionBlock, n: number): string {
+function renderSectionHead(section: SectionBlock, n: number, page: PageContext | undefined): string {
   const id = n > 0 ? ` id="s-${n}"` : '';
   const link = n > 0 ? `<a class="halo-permalink" href="#s-${n}" title="Link to this section">§${n}</a>` : '';
   const from = section.source
-    ? `<p class="halo-section-source">From ${sourceLink(section.source.url, section.source.title)}</p>`
+    ? `<p class="halo-section-source"${englishAttr(page)}>From ${sourceLink(section.source.url, section.source.title)}</p>`
     : '';
-  return `<header class="halo-section-head"><h2 class="halo-section-title"${id}>${escapeHtml(section.title || 'Untitled section')}</h2>${link}${from}</header>`;
+  const title = withoutBidiControls(section.title).trim();
+  const heading = title
+    ? `<h2 class="halo-section-title"${id}${languageAttrs(title, page)}>${escapeHtml(title)}</h2>`
+    : `<h2 class="halo-section-title"${id}${englishAttr(page)}>Untitled section</h2>`;
+  return `<header class="halo-section-head">${heading}${link}${from}</header>`;
 }
 
 /**
  * The blocks, each section wrapping the blocks that follow it until the next one (the wire
  * format is flat: a section block opens a section). Blocks before the first section stand alone.
  */
-function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver): string {
+function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver, page?: PageContext): string {
   const out: string[] = [];
   let open = false;
   let sections = 0;
@@ -367,11 +439,13 @@ function renderBlocks(blocks: readonly Block[], resolveImage?: ImageResolver): s
     if (block.type === 'section') {
       if (open) out.push('</section>');
       sections += 1;
-      out.push(`<section class="halo-section" aria-labelledby="s-${sections}">${renderSectionHead(block, sections)}`);
+      out.push(
+        `<section class="halo-section" aria-labelledby="s-${sections}">${renderSectionHead(block, sections, page)}`,
+      );
       open = true;
     } else {
       n += 1;
-      out.push(renderBlock(block, resolveImage, n, open ? 3 : 2));
+      out.push(renderBlock(block, resolveImage, n, open ? 3 : 2, page));
     }
   }
   if (open) out.push('</section>');
@@ -414,7 +488,7 @@ export const TOC_MIN_MESSAGES = 8;
  * A table of contents when the Halo has two or more sections or eight or more messages: the
  * section titles and, in chat threads, the user's questions (nested under their section).
  */
-function renderContents(blocks: readonly Block[]): string {
+function renderContents(blocks: readonly Block[], page?: PageContext): string {
   const sectionCount = blocks.filter((block) => block.type === 'section').length;
   const messageCount = blocks.filter((block) => block.type === 'message').length;
   if (sectionCount < TOC_MIN_SECTIONS && messageCount < TOC_MIN_MESSAGES) return '';
@@ -433,19 +507,19 @@ function renderContents(blocks: readonly Block[]): string {
     if (block.type === 'section') {
       flush();
       s += 1;
-      sectionItem = `<a href="#s-${s}">${escapeHtml(block.title || 'Untitled section')}</a>`;
+      sectionItem = `<a href="#s-${s}" dir="auto">${plainText(block.title || 'Untitled section')}</a>`;
       continue;
     }
     n += 1;
     if (block.type === 'message' && block.role === 'user' && block.markdown.trim()) {
       questions.push(
-        `<li class="halo-toc-question"><a href="#m-${n}">${escapeHtml(firstLine(block.markdown))}</a></li>`,
+        `<li class="halo-toc-question" dir="auto"><a href="#m-${n}" dir="auto">${plainText(firstLine(block.markdown))}</a></li>`,
       );
     }
   }
   flush();
   if (!top.length) return '';
-  return `<nav class="halo-toc" aria-labelledby="halo-toc-title"><h2 class="halo-toc-title" id="halo-toc-title">Contents</h2><ol>${top.join('')}</ol></nav>`;
+  return `<nav class="halo-toc" aria-labelledby="halo-toc-title"><h2 class="halo-toc-title" id="halo-toc-title"${englishAttr(page)}>Contents</h2><ol>${top.join('')}</ol></nav>`;
 }
 
 /** Every other page the Halo was collected from (sections and blocks), once each, in order. */
@@ -463,8 +537,11 @@ function otherSources(halo: Halo): { url: string; title: string }[] {
 
 /** The body of a Halo page: the same HTML in the popup preview and on the server. */
 export function renderHaloBody(halo: Halo, resolveImage?: ImageResolver): string {
+  const lang = pageLanguage(halo);
+  const page: PageContext = { lang, dir: pageDirection(halo) };
+  const noteDir = halo.note ? (textDirection(proseOf(halo.note)) ?? page.dir) : page.dir;
   const note = halo.note?.trim()
-    ? `<div class="halo-note">${renderMarkdown(halo.note, resolveImage, { headingBase: 2 })}</div>`
+    ? `<div class="halo-note"${languageAttrs(proseOf(halo.note), page)}>${renderMarkdown(withoutBidiControls(halo.note), resolveImage, { headingBase: 2, baseDir: noteDir })}</div>`
     : '';
   const src = halo.source;
   const others = otherSources(halo);
@@ -474,7 +551,22 @@ export function renderHaloBody(halo: Halo, resolveImage?: ImageResolver): string
         .map((other) => sourceLink(other.url, other.title))
         .join(', ')}${others.length > 6 ? ` and ${others.length - 6} more` : ''}`
     : '';
-  const source = `<p class="halo-source">From ${sourceLink(src.url, src.title)}${also} · <time datetime="${escapeHtml(src.capturedAt)}">${escapeHtml(src.capturedAt.slice(0, 10))}</time></p>`;
-  const blocks = renderBlocks(halo.blocks, resolveImage);
-  return `<article class="halo"><header class="halo-header"><h1 class="halo-title">${escapeHtml(halo.title)}</h1>${source}${note}</header>\n${renderContents(halo.blocks)}${blocks}\n</article>`;
+  const source = `<p class="halo-source"${englishAttr(page)}>From ${sourceLink(src.url, src.title)}${also} · <time datetime="${escapeHtml(src.capturedAt)}" lang="${escapeHtml(lang)}" dir="auto">${escapeHtml(formatDate(src.capturedAt, lang))}</time></p>`;
+  const blocks = renderBlocks(halo.blocks, resolveImage, page);
+  const title = withoutBidiControls(halo.title);
+  return `<article class="halo" lang="${escapeHtml(lang)}" dir="${page.dir}"><header class="halo-header"><h1 class="halo-title"${languageAttrs(title, page)}>${escapeHtml(title)}</h1>${source}${note}</header>\n${renderContents(halo.blocks, page)}${blocks}\n</article>`;
+}
+
+/**
+ * A date in the Halo's language (issue 17), the same on the page and in the preview: the day the
+ * page was captured, in UTC, so every reader sees the same day as the `datetime` says.
+ */
+export function formatDate(iso: string, lang: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+  } catch {
+    return iso.slice(0, 10);
+  }
 }

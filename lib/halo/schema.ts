@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { LIMITS } from '@/lib/halo/limits';
 import { isContentBlock } from '@/lib/halo/block-text';
 import { findIllFormedString } from '@/lib/halo/well-formed';
+import { onlyBidiControls } from '@/lib/halo/bidi';
+import { canonicalLang } from '@/lib/halo/script';
 
 /**
  * The Halo document, version 1: the one contract between extension and server.
  * Every field is checked by both sides; the server never trusts the client.
- * Extend it compatibly: new optional fields, new block types, never a changed meaning.
+ * Extend it compatibly: new optional fields, new block types, never a changed meaning. Version
+ * policy (docs/api.md): additions keep version 1; an older server refuses an unknown field, so the
+ * client drops an optional field the reader can do without (`lang`) and publishes again.
  */
 export const HALO_VERSION = 1;
 
@@ -23,6 +27,22 @@ const httpUrl = z
   }, 'must be an absolute http(s) URL');
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+
+/** A title must show something: one made of bidi controls alone would only reorder the page (issue 17). */
+const BIDI_ONLY = 'holds only bidi control characters (U+200E, U+202A–U+202E, U+2066–U+2069 …); write visible text';
+
+/**
+ * The language of the text, a BCP 47 tag (issue 17): the page declares it on <html lang>. Checked
+ * strictly (Intl.getCanonicalLocales), since it is written into every page.
+ */
+export const LangSchema = z
+  .string()
+  .max(35, 'must be at most 35 characters')
+  .regex(/^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, e.g. "en", "ar", "pt-BR"')
+  .refine(
+    (tag) => canonicalLang(tag) !== undefined,
+    'must be a well-formed BCP 47 language tag, e.g. "en", "ar", "pt-BR"',
+  );
 
 const markdown = z.string().max(LIMITS.blockMarkdownChars, `must be at most ${LIMITS.blockMarkdownChars} characters`);
 
@@ -73,7 +93,10 @@ export const ReasoningBlockSchema = z.strictObject({
  */
 export const SectionBlockSchema = z.strictObject({
   type: z.literal('section'),
-  title: z.string().max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`),
+  title: z
+    .string()
+    .max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`)
+    .refine((title) => !onlyBidiControls(title), BIDI_ONLY),
   source: SourceSchema.optional(),
 });
 
@@ -98,7 +121,8 @@ export const HaloSchema = z
       .string()
       .trim()
       .min(1, 'must not be empty')
-      .max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`),
+      .max(LIMITS.titleChars, `must be at most ${LIMITS.titleChars} characters`)
+      .refine((title) => !onlyBidiControls(title), BIDI_ONLY),
     note: z.string().max(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`).optional(),
     source: SourceSchema,
     blocks: z
@@ -107,6 +131,11 @@ export const HaloSchema = z
       .max(LIMITS.blocks, `must hold at most ${LIMITS.blocks} blocks`),
     /** Search engines may index the page only when the author said so. */
     allowSearchEngines: z.boolean().optional(),
+    /**
+     * The language of the source page (issue 17): its <html lang> when that fits the text, else a
+     * guess from the script. Absent: the server guesses from the text. Added compatibly (version 1).
+     */
+    lang: LangSchema.optional(),
   })
   .superRefine((halo, ctx) => {
     // An empty Halo is never published: at least one block must say something.

@@ -193,7 +193,13 @@ export async function sendHalo(
   timeoutMs: number = PUBLISH_TIMEOUT_MS,
 ): Promise<PublishOutcome> {
   const { endpoint } = settings;
-  const answer = await request(settings, target ? 'PUT' : 'POST', { halo, idempotencyKey, target }, timeoutMs);
+  let answer = await request(settings, target ? 'PUT' : 'POST', { halo, idempotencyKey, target }, timeoutMs);
+  // A server older than `lang` (issue 17) refuses it as an unknown field; the page loses only its
+  // declared language (that server guesses nothing and says "en"), so the Halo goes without it.
+  if (!answer.ok && halo.lang && refusedLang(answer.error)) {
+    const { lang: _lang, ...older } = halo;
+    answer = await request(settings, target ? 'PUT' : 'POST', { halo: older, idempotencyKey, target }, timeoutMs);
+  }
   if (!answer.ok) return answer;
   // An update answers no edit token: the one the publish answered stays valid.
   const update = target && UpdateResponseSchema.safeParse(answer.body).data;
@@ -248,6 +254,10 @@ export async function deleteHalo(
 ): Promise<{ ok: true } | Failure> {
   const answer = await request(settings, 'DELETE', { target }, timeoutMs);
   return answer.ok ? { ok: true } : answer;
+}
+
+function refusedLang(error: PublishError): boolean {
+  return error.code === 'invalid_halo' && (error.path === 'lang' || /"lang"/.test(error.message));
 }
 
 /** A link is only copied or opened when it is http(s) on the endpoint's own origin. */

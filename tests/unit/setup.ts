@@ -2,10 +2,18 @@
 // unit project stubs the extension APIs with WXT's in-memory fake browser itself.
 import { beforeAll, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chromeMessages, getMessageFrom } from '../support/catalogue';
 import { loadRenderer } from '@/lib/halo/render-loader';
 
 vi.stubGlobal('chrome', fakeBrowser);
 vi.stubGlobal('browser', fakeBrowser);
+
+// The fake browser has no i18n: the English catalogue (locales/en.yml) answers, as a browser in
+// English would (issue 17).
+const getMessage = getMessageFrom(await chromeMessages('en'));
+fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
+  getMessage(key, subs)) as typeof fakeBrowser.i18n.getMessage;
+fakeBrowser.i18n.getUILanguage = () => 'en';
 
 // Pages load the renderer as a chunk after their first paint (issue 18, lean bundles); component
 // tests start with it loaded, as a page is a moment after it opens. Only they: other files need not

@@ -47,11 +47,24 @@ const QUIET_FLAGS = [
  * Starts Chromium with the built extension on a profile folder (reused to test a browser restart).
  * `extensionDir`: another build of it (e.g. one made with HALO_ENDPOINT).
  */
-export async function launchWithExtension(profileDir: string, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+export async function launchWithExtension(
+  profileDir: string,
+  extensionDir = EXTENSION_DIR,
+  options: { lang?: string } = {},
+): Promise<BrowserContext> {
+  const { lang } = options;
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(lang ? [`--lang=${lang}`] : []),
+    ],
+    // The browser's UI language (issue 17): on Linux Chromium takes it from the environment; the
+    // flag alone sets only the pages' Accept-Language (/work/shared/testing-recipes.md).
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8`, LC_ALL: '' }, locale: lang } : {}),
   });
 }
 

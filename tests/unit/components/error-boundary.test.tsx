@@ -69,7 +69,7 @@ it('says what failed and why, shows the source, reports once, and recovers when 
   vi.spyOn(console, 'error').mockImplementation(() => {});
   const onError = vi.fn();
   const view = (fail: boolean, key: number) => (
-    <ErrorBoundary what="the preview of block 1" source="**as written**" resetKey={key} onError={onError}>
+    <ErrorBoundary what="The preview of block 1" source="**as written**" resetKey={key} onError={onError}>
       <Thrower fail={fail} />
     </ErrorBoundary>
   );

@@ -1,0 +1,37 @@
+import { browser } from '#imports';
+import { i18n } from '#i18n';
+
+/**
+ * The interface's language and direction follow the browser's (issue 17), as the catalogue the
+ * browser picked (locales/*.yml) says: its own `meta` strings, not `@@ui_locale` / `@@bidi_dir`,
+ * which follow the browser's own interface files (a Chromium without Arabic ones answers en-US
+ * and ltr while showing the Arabic catalogue).
+ */
+export function uiLocale(): string {
+  try {
+    return i18n.t('meta.locale') || browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function uiDirection(): 'ltr' | 'rtl' {
+  try {
+    return i18n.t('meta.dir') === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** Lays out an extension page in the interface's language: `lang` and `dir` on its root. */
+export function applyUiLocale(doc: Document = document): void {
+  doc.documentElement.lang = uiLocale();
+  doc.documentElement.dir = uiDirection();
+}
+
+/** A count in the interface's language (Arabic digits in Arabic, grouping as the locale writes it). */
+export const formatCount = (n: number): string => new Intl.NumberFormat(uiLocale()).format(n);
+
+/** A time of day in the interface's language. */
+export const formatTime = (at: number | Date): string =>
+  new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(at);
