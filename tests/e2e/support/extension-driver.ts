@@ -236,7 +236,9 @@ export class RealPopup {
    * of generic-chat.spec, where Publish was still disabled while the capture finished).
    */
   async click(selector: string): Promise<void> {
-    await this.waitFor(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); return !!el && !el.disabled; })()`);
+    await this.waitFor(
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); return !!el && !el.disabled; })()`,
+    );
     await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
   }
 
