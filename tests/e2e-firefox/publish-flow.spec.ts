@@ -92,8 +92,8 @@ test('a ChatGPT thread at its real URL is captured with its speakers and publish
   const link = await publish(editor);
   const html = await (await fetch(link)).text();
   expect(html.match(/class="halo-block /g)).toHaveLength(4);
-  expect(html).toContain('<header class="halo-speaker"><span class="halo-speaker-name">You</span>');
-  expect(html).toContain('<header class="halo-speaker"><span class="halo-speaker-name">ChatGPT</span>');
+  expect(html).toContain('<header class="halo-speaker"><span class="halo-speaker-name" dir="auto">You</span>');
+  expect(html).toContain('<header class="halo-speaker"><span class="halo-speaker-name" dir="auto">ChatGPT</span>');
   expect(html).toMatch(/<code class="hljs language-python">/);
   expect(html).toContain('<math');
   expect(await firefox.addonConsoleErrors()).toEqual([]);
