@@ -4,7 +4,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // Each test starts its own Chromium with the built extension and its own server; two cores.
   // Two browsers at once, one file each: measured on CI's 2 cores beside the Firefox suite, 538 s
-  // for the whole Chromium suite instead of ~600 s alone with one worker (issue 15's run-time budget).
+  // for the whole Chromium suite instead of ~600 s alone with one worker (CI's 15-minute budget).
   workers: 2,
   fullyParallel: false,
   forbidOnly: true,
