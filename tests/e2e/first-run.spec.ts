@@ -1,7 +1,7 @@
 // First run and team deployment (issue 19): the welcome page on install (once), Test connection,
 // a package built with HALO_ENDPOINT, and organisation policy from Chromium's managed-policy folder.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -151,22 +151,27 @@ test('a bad HALO_ENDPOINT fails the build with a clear message (issue 19)', asyn
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
 test('an organisation policy sets the endpoint and token, shown locked; an unreachable one is said (issue 19)', async ({
-  context,
   server,
 }) => {
   test.skip(process.getuid?.() !== 0, 'writing Chromium policy files needs root (CI runs as root)');
   test.setTimeout(120_000);
-  // An unpacked extension's id comes from its folder: read it from a first launch.
-  const extensionId = new URL((await serviceWorkerOf(context)).url()).host;
-  await context.close();
+  const work = await mkdtemp(join(tmpdir(), 'halo-policy-'));
+  // The policy folder is the whole machine's: aimed at the shared build's id, it would reach every
+  // test running beside this one (the CI failure with two workers: their publishes went to this
+  // test's server). An unpacked extension's id comes from its folder, so this test loads a copy
+  // of the build from its own folder, and reads that copy's id from a first launch.
+  const extensionDir = join(work, 'extension');
+  await cp(resolve('.output', 'chrome-mv3'), extensionDir, { recursive: true });
+  const first = await launchWithExtension(join(work, 'zero'), extensionDir);
+  const extensionId = new URL((await serviceWorkerOf(first)).url()).host;
+  await first.close();
   const policyFile = join(POLICY_DIR, `halo-e2e-${extensionId}.json`);
   const policy = (settings: Record<string, unknown>) =>
     writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: settings } } }));
   await mkdir(POLICY_DIR, { recursive: true });
-  const work = await mkdtemp(join(tmpdir(), 'halo-policy-'));
   try {
     await policy({ endpoint: server.url, apiToken: 'org-token-123' });
-    const managed = await launchWithExtension(join(work, 'one'), resolve('.output', 'chrome-mv3'));
+    const managed = await launchWithExtension(join(work, 'one'), extensionDir);
     try {
       await serviceWorkerOf(managed);
       const options = await managed.newPage();
@@ -183,7 +188,7 @@ test('an organisation policy sets the endpoint and token, shown locked; an unrea
 
     const closed = `http://127.0.0.1:${await closedPort()}`;
     await policy({ endpoint: closed });
-    const unreachable = await launchWithExtension(join(work, 'two'), resolve('.output', 'chrome-mv3'));
+    const unreachable = await launchWithExtension(join(work, 'two'), extensionDir);
     try {
       const welcome = await welcomePage(unreachable);
       await expect(welcome.getByTestId('endpoint')).toHaveValue(closed);

@@ -331,6 +331,9 @@ function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
     while (node.parentElement && node.parentElement !== container) node = node.parentElement;
     holders.add(node);
   }
+  // Every child marked alike (a feed's cards, each with its "user-name"): nothing can be the other
+  // speaker, so this is no conversation. Said before any child's text is read.
+  if (holders.size >= container.childElementCount) return null;
   const turns: Turn[] = [];
   for (const child of Array.from(container.children)) {
     if (isOutside(child) || !hasContent(child)) continue;
@@ -505,16 +508,19 @@ export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): Ge
   if (!body) return null;
   const evidence = collect(doc, signals);
   if (!evidence || evidence.length === 0) return null;
-  const votes = tally(evidence, body);
-  const top = votes.get(body);
-  if (!top) return null;
+  // One speaker's signals only: the one-sided reading needs no votes (a feed gives up sooner).
+  const bothSpeakers = evidence.some((e) => e.role === 'user') && evidence.some((e) => e.role === 'assistant');
+  const votes = bothSpeakers ? tally(evidence, body) : null;
+  const top = votes?.get(body);
+  if (bothSpeakers && !top) return null;
 
   let turns: Turn[] | null;
-  if (top.user > 0 && top.assistant > 0) {
+  if (votes && top) {
+    const tallied = votes;
     const strongOnly = top.strongUser > 0 && top.strongAssistant > 0;
-    const found = completeSiblings(splitTurns(body, votes, strongOnly), votes);
+    const found = completeSiblings(splitTurns(body, tallied, strongOnly), tallied);
     const kinds = strongestKinds(found, evidence);
-    turns = found.map((el) => roleOf(el, votes, kinds));
+    turns = found.map((el) => roleOf(el, tallied, kinds));
   } else {
     turns = oneSided(evidence, body);
   }
@@ -532,7 +538,9 @@ export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): Ge
     assistantNameIn(doc.location?.hostname.replace(/[.-]/g, ' ') ?? '') ??
     'Assistant';
   const names = [assistantName, 'You'];
-  const chatTurns = turns.map((t) => toChatTurn(t, votes, labels.get(t.el), names, assistantName));
+  // Counted only now for a one-sided reading: where a reasoning toggle's parts end.
+  const counted = votes ?? tally(evidence, body);
+  const chatTurns = turns.map((t) => toChatTurn(t, counted, labels.get(t.el), names, assistantName));
   const firstQuestion =
     chatTurns
       .find((t) => t.role === 'user')
