@@ -278,6 +278,9 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         void reload();
       });
       const unwatchPending = pendingAddItem.watch(() => void offer());
+      // What changed between the editor's first read and these watches (an add from a menu while
+      // the panel opened) would otherwise show only at the next change: read once more now.
+      void reload();
       return () => {
         unwatchDraft();
         unwatchIndex();

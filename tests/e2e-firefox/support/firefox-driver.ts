@@ -253,7 +253,11 @@ export class FirefoxDriver {
   async addonConsoleErrors(): Promise<string[]> {
     return this.chrome<string[]>(`
       return Services.console.getMessageArray()
+        // "Promise resolved after context unloaded": Firefox's word that a page closed while an
+        // API call it made was pending (a welcome tab closed during its first storage read, an
+        // editor saving its draft on pagehide). The call completed; the page was gone.
         .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) &&
+          !String(m.errorMessage).startsWith('Promise resolved after context unloaded') &&
           (String(m.sourceName).startsWith(${JSON.stringify(ADDON_ORIGIN)}) || String(m.errorMessage).includes(${JSON.stringify(ADDON_UUID)})))
         .map((m) => m.errorMessage + ' (' + m.sourceName + ':' + m.lineNumber + ')');`);
   }

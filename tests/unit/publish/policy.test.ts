@@ -2,7 +2,7 @@
 import { describe, expect, it, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildEndpoint, buildRequiresToken, LOCAL_ENDPOINT } from '@/lib/publish/build-endpoint';
-import { readSettings, watchSettings } from '@/lib/publish/effective-settings';
+import { readPolicy, readSettings, watchSettings } from '@/lib/publish/effective-settings';
 import { applyPolicy, parsePolicy } from '@/lib/publish/policy';
 import { settingsItem } from '@/lib/storage/items';
 
@@ -91,6 +91,23 @@ describe('the settings in force, read from managed storage (issue 19)', () => {
     await fakeBrowser.storage.managed.set({ endpoint: 'file:///etc/passwd' });
     expect((await readSettings()).endpoint).toBe(user.endpoint);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('policy "endpoint" ignored'));
+    warn.mockRestore();
+  });
+
+  // Chromium once left managed storage unanswered: a publish from the side panel waited forever
+  // (the compose e2e under load). The reading is bounded; the last policy read stands in.
+  it('does not wait forever on managed storage: the last policy read applies, else none', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await settingsItem.setValue(user);
+    await fakeBrowser.storage.managed.set({ endpoint: 'https://halo.example.org' });
+    expect((await readSettings()).endpoint).toBe('https://halo.example.org');
+    const hang = vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise(() => {}));
+    expect(await readPolicy(50)).toEqual({ endpoint: 'https://halo.example.org' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the last one read applies'));
+    hang.mockRestore();
+    // Answered again: the policy is read afresh (here, removed).
+    await fakeBrowser.storage.managed.clear();
+    expect(await readPolicy(50)).toEqual({});
     warn.mockRestore();
   });
 });
