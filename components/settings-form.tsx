@@ -23,15 +23,19 @@ export function SettingsForm({ autoTest = false }: Props) {
   const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
+    let tested: string | null = null;
     const show = (next: EffectiveSettings) => {
       setSettings(next);
       setEndpoint(next.endpoint);
       setApiToken(next.apiToken);
+      // An organisation's endpoint is tested as soon as it applies, also when its policy answered
+      // late (managed storage can be slow); the welcome page tests whatever endpoint is in force.
+      if ((autoTest || next.locked.endpoint) && tested !== next.endpoint) {
+        tested = next.endpoint;
+        void testConnection(next.endpoint).then(setStatus);
+      }
     };
-    void readSettings().then((first) => {
-      show(first);
-      if (autoTest || first.locked.endpoint) void testConnection(first.endpoint).then(setStatus);
-    });
+    void readSettings().then(show);
     return watchSettings(show);
   }, [autoTest]);
 

@@ -5,42 +5,59 @@ import { managedPolicyItems, settingsItem } from '@/lib/storage/items';
 const POLICY_KEYS = Object.keys(managedPolicyItems) as (keyof typeof managedPolicyItems)[];
 
 /**
- * How long a reading of managed storage may take. Chromium sometimes leaves it unanswered (seen
- * under load: a publish waited forever on it, and nothing said why). Past this, the last policy
- * read in this context stands in, else none.
+ * How long a caller waits for managed storage. Chromium at times answers it late or not at all
+ * (seen under load: a publish waited forever on it, with nothing said). Past this, the last policy
+ * read in this context stands in, else none; a reading that answers later still counts, and
+ * watchers are told (the options page then shows the policy, locked).
  */
 export const POLICY_READ_MS = 3_000;
 
 let lastPolicy: Policy | null = null;
+/**
+ * The reading in flight, shared: a slow managed storage is not asked again by every caller, until
+ * the reading is ten waits old (then it may never answer, and a new one is asked).
+ */
+let inFlight: { reading: Promise<Policy>; since: number } | null = null;
+const lateReaders = new Set<(policy: Policy) => void>();
+
+function readManaged(timeoutMs: number): Promise<Policy> {
+  if (inFlight && Date.now() - inFlight.since < 10 * timeoutMs) return inFlight.reading;
+  const reading: Promise<Policy> = storage
+    // One reading for every key: managed storage is asked once, not once per key.
+    .getItems(POLICY_KEYS.map((key) => managedPolicyItems[key]))
+    .then(
+      (items) => {
+        const raw = Object.fromEntries(
+          items.flatMap(({ key, value }) => (value == null ? [] : [[key.slice(key.indexOf(':') + 1), value]])),
+        );
+        const { policy, problems } = parsePolicy(raw);
+        for (const problem of problems) console.warn(`Halo: ${problem}`);
+        return policy;
+      },
+      // No managed storage in this browser or profile (Firefox without enterprise policies): no policy.
+      () => ({}),
+    )
+    .then((policy) => {
+      lastPolicy = policy;
+      if (inFlight?.reading === reading) inFlight = null;
+      return policy;
+    });
+  inFlight = { reading, since: Date.now() };
+  return reading;
+}
 
 /** The organisation's policy, valid values only; ignored ones are logged once per reading. */
 export async function readPolicy(timeoutMs = POLICY_READ_MS): Promise<Policy> {
-  let raw: Record<string, unknown> = {};
+  const reading = readManaged(timeoutMs);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-  try {
-    // One reading for every key: managed storage is answered once, not once per key.
-    const items = storage.getItems(POLICY_KEYS.map((key) => managedPolicyItems[key]));
-    const answer = await Promise.race([items, late]);
-    if (answer === 'late') {
-      console.warn(
-        `Halo: the organisation policy could not be read within ${timeoutMs} ms; ${lastPolicy ? 'the last one read applies' : 'none applies'}.`,
-      );
-      return lastPolicy ?? {};
-    }
-    raw = Object.fromEntries(
-      answer.flatMap(({ key, value }) => (value == null ? [] : [[key.slice(key.indexOf(':') + 1), value]])),
-    );
-  } catch {
-    // No managed storage in this browser or profile (Firefox without enterprise policies): no policy.
-    return {};
-  } finally {
-    clearTimeout(timer);
-  }
-  const { policy, problems } = parsePolicy(raw);
-  for (const problem of problems) console.warn(`Halo: ${problem}`);
-  lastPolicy = policy;
-  return policy;
+  const answer = await Promise.race([reading, late]).finally(() => clearTimeout(timer));
+  if (answer !== 'late') return answer;
+  console.warn(
+    `Halo: the organisation policy could not be read within ${timeoutMs} ms; ${lastPolicy ? 'the last one read applies' : 'none applies for now'}.`,
+  );
+  void reading.then((policy) => lateReaders.forEach((tell) => tell(policy)));
+  return lastPolicy ?? {};
 }
 
 /** The endpoint, token and permissions in force now: the user's settings under the policy. */
@@ -56,7 +73,10 @@ export async function readSettings(): Promise<EffectiveSettings> {
  */
 export function watchSettings(onChange: (settings: EffectiveSettings) => void): () => void {
   const refresh = () => void readSettings().then(onChange);
-  const stops = [settingsItem.watch(refresh)];
+  // A policy that answered late applies as it arrives, without asking managed storage again.
+  const late = (policy: Policy) => void settingsItem.getValue().then((user) => onChange(applyPolicy(user, policy)));
+  lateReaders.add(late);
+  const stops = [settingsItem.watch(refresh), () => void lateReaders.delete(late)];
   for (const key of POLICY_KEYS) {
     try {
       stops.push(managedPolicyItems[key].watch(refresh));

@@ -105,9 +105,30 @@ describe('the settings in force, read from managed storage (issue 19)', () => {
     expect(await readPolicy(50)).toEqual({ endpoint: 'https://halo.example.org' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('the last one read applies'));
     hang.mockRestore();
-    // Answered again: the policy is read afresh (here, removed).
+    // Ten waits later, managed storage is asked again, and its answer counts (here, removed).
+    await new Promise((resolve) => setTimeout(resolve, 550));
     await fakeBrowser.storage.managed.clear();
     expect(await readPolicy(50)).toEqual({});
+    warn.mockRestore();
+  });
+
+  it('applies a policy that answers late to the settings shown, as it arrives', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await settingsItem.setValue(user);
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    let answer = () => {};
+    const slow = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation(
+        () => new Promise((resolve) => (answer = () => resolve({ endpoint: 'https://halo.example.org' }))),
+      );
+    const seen: string[] = [];
+    const stop = watchSettings((settings) => seen.push(settings.endpoint));
+    expect((await readSettings()).endpoint).toBe(user.endpoint);
+    answer();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('https://halo.example.org'));
+    stop();
+    slow.mockRestore();
     warn.mockRestore();
   });
 });
