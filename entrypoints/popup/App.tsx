@@ -105,7 +105,7 @@ export function App({ tabId, inTab = false, surface = inTab ? 'tab' : 'popup', p
     void acknowledgeActionStatus();
     // The popup is destroyed whenever it loses focus: write pending edits before that.
     const flush = () => void useEditor.getState().flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && void useEditor.getState().flushEdits();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     // One history for the whole draft: Ctrl+Z undoes the last edit wherever focus is, text fields

@@ -1,4 +1,6 @@
 import { browser, type Browser } from '#imports';
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { i18n } from '#i18n';
 import type { Capture, CaptureMode, CaptureResult } from '@/lib/capture/types';
 import { adoptCapture, createFromCapture, getCurrentDraft, updateFromCapture } from '@/lib/draft/repository';
 import type { DraftSummary } from '@/lib/draft/summary';
@@ -33,7 +35,13 @@ let loadPort: { port: Browser.runtime.Port | null; cancelled: boolean } | null =
 export const createCaptureSlice: SliceCreator<CaptureSlice> = (set, get, internals) => {
   const failed = (error: unknown) => {
     if (isQuotaError(error)) set({ notice: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } });
-    else set({ notice: { code: 'failed', message: `The capture failed: ${(error as Error)?.message ?? error}` } });
+    else
+      set({
+        notice: {
+          code: 'failed',
+          message: i18n.t('editorNotice.captureFailed', [String((error as Error)?.message ?? error)]),
+        },
+      });
   };
 
   /** A capture's answer into the editor: a draft (new, reopened or updated), or the notice. */
@@ -144,10 +152,10 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = (set, get, interna
       set({
         notice: {
           code: 'recaptured',
-          message:
-            `Draft updated: ${added} new block${added === 1 ? '' : 's'}` +
-            (dropped ? `, ${dropped} no longer in the thread removed` : '') +
-            '. Your edits are kept.',
+          message: i18n.t('editorNotice.draftUpdated', added, [
+            formatCount(added),
+            dropped ? i18n.t('editorNotice.removed', [formatCount(dropped)]) : '',
+          ]),
         },
       });
     },

@@ -1,4 +1,6 @@
 import type { Capture } from '@/lib/capture/types';
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { i18n } from '#i18n';
 import { readDropped, type DroppedData } from '@/lib/capture/dropped';
 import { findTab, requestSiteAccess } from '@/lib/capture/tab-access';
 import type { Draft } from '@/lib/draft/draft';
@@ -22,8 +24,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { draftIndexItem, draftItem, pendingAddItem } from '@/lib/storage/items';
 
 /** How to add a tab the panel may not read: the two ways that grant access for that tab. */
-export const ADD_BY_MENU_OR_SHORTCUT =
-  'Right-click the page and choose “Add page to Halo draft” (or “Add this chat to Halo draft”), or press Alt+Shift+J there.';
+export const addByMenuOrShortcut = () => i18n.t('editorNotice.addByMenu');
 
 export interface ComposeSlice {
   /** A thread added again that is already a section: the user updates that section or adds it again. */
@@ -63,7 +64,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       return;
     }
     if (result.status === 'already_there') {
-      set({ notice: { code: 'added', message: 'That is already in the draft: nothing was added.' } });
+      set({ notice: { code: 'added', message: i18n.t('editorNotice.alreadyThere') } });
       return;
     }
     if (result.status !== 'added') return;
@@ -95,7 +96,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       return {
         ok: false as const,
         code: 'failed' as const,
-        message: `Nothing was added: ${(error as Error)?.message ?? error}`,
+        message: i18n.t('editorNotice.nothingAdded', [String((error as Error)?.message ?? error)]),
       };
     }
   };
@@ -145,7 +146,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         if (!result.ok) {
           const message =
             result.code === 'restricted_page'
-              ? `Halo may not read this tab from the side panel. ${ADD_BY_MENU_OR_SHORTCUT}`
+              ? i18n.t('editorNotice.mayNotRead', [addByMenuOrShortcut()])
               : result.message;
           set({ notice: { code: result.code === 'restricted_page' ? 'permission' : result.code, message } });
           return;
@@ -167,14 +168,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         set({
           notice: {
             code: 'permission',
-            message: `Halo was not allowed to read ${site}, so the draft is unchanged. Open the page and add it from there: ${ADD_BY_MENU_OR_SHORTCUT}`,
+            message: i18n.t('editorNotice.notAllowed', [site, addByMenuOrShortcut()]),
           },
         });
         return;
       }
       const tabId = await findTab(url);
       if (tabId === null) {
-        set({ notice: { code: 'failed', message: `No open tab shows ${url}. Open it, then update the section.` } });
+        set({ notice: { code: 'failed', message: i18n.t('editorNotice.noOpenTab', [url]) } });
         return;
       }
       set({ adding: true });
@@ -197,14 +198,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         set({
           notice: {
             code: 'empty',
-            message: 'That drop held nothing Halo can add: drag a selection, a link or an image.',
+            message: i18n.t('editorNotice.emptyDrop'),
           },
         });
         return;
       }
       const { draft } = get();
       if (!draft) {
-        set({ notice: { code: 'invalid', message: 'Add a tab first: a dropped item joins the draft it starts.' } });
+        set({ notice: { code: 'invalid', message: i18n.t('editorNotice.dropNeedsTab') } });
         return;
       }
       apply(addDropped(draft, dropped, newId), null, `Added “${dropped.title}”`);
@@ -212,7 +213,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         set({
           notice: {
             code: 'added',
-            message: 'Added without a source: the page it came from is not known. Add the page too to link it.',
+            message: i18n.t('editorNotice.noSource'),
           },
         });
     },
@@ -237,10 +238,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       set({
         notice: {
           code: 'recaptured',
-          message:
-            `Section updated: ${added} new block${added === 1 ? '' : 's'}` +
-            (dropped ? `, ${dropped} no longer in the thread removed` : '') +
-            '. Your edits are kept.',
+          message: i18n.t('editorNotice.sectionUpdated', added, [
+            formatCount(added),
+            dropped ? i18n.t('editorNotice.removed', [formatCount(dropped)]) : '',
+          ]),
         },
       });
     },

@@ -5,8 +5,14 @@ import { isQuotaError, STORAGE_FULL_MESSAGE } from '@/lib/storage/quota';
 
 export interface PersistenceSlice {
   draft: Draft | null;
-  /** Writes pending edits now (pagehide, visibilitychange). */
+  /** Writes the draft now (pagehide, before publishing, before switching drafts). */
   flush(): Promise<void>;
+  /**
+   * Writes the draft only if an edit is waiting to be saved (the page being hidden). With none, a
+   * write would put this page's copy over a newer one: the side panel, hidden by a new tab, once
+   * wrote its copy over the section a menu had just added (the compose e2e lost it).
+   */
+  flushEdits(): Promise<void>;
   /** Switches to another kept draft (the drafts list). */
   openDraft(id: string): Promise<void>;
   deleteDraft(id: string): Promise<void>;
@@ -46,6 +52,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
         if (!isQuotaError(error)) throw error;
         set({ notice: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } });
       }
+    },
+
+    async flushEdits() {
+      if (saveTimer !== undefined) await get().flush();
     },
 
     async openDraft(id) {

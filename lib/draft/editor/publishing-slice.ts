@@ -1,4 +1,5 @@
 import { draftToHalo } from '@/lib/draft/to-halo';
+import { i18n } from '#i18n';
 import type { SliceCreator } from '@/lib/draft/editor/state';
 import { validateHalo } from '@/lib/halo/validate';
 import { sendMessage } from '@/lib/messaging/protocol';
@@ -89,7 +90,7 @@ export const createPublishingSlice: SliceCreator<PublishingSlice> = (set, get, i
       if (!draft) return;
       publishTarget = target;
       if (!draft.blocks.some((b) => b.included)) {
-        set({ notice: { code: 'invalid', message: 'Every block is excluded: include at least one to publish.' } });
+        set({ notice: { code: 'invalid', message: i18n.t('editorNotice.allExcluded') } });
         return;
       }
       const checked = validateHalo(draftToHalo(draft));
@@ -109,7 +110,7 @@ export const createPublishingSlice: SliceCreator<PublishingSlice> = (set, get, i
         set({
           notice: {
             code: 'failed',
-            message: `The check for secrets could not run (${failure}), so nothing was published. Reopen Halo and publish again: your draft is kept.`,
+            message: i18n.t('editorNotice.scanFailed', [failure]),
           },
         });
         return;

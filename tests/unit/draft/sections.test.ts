@@ -164,3 +164,18 @@ it('store: move, rename, fold and delete a section, each undone in one step', as
   expect(s().draft!.blocks.map((b) => blockText(b.block))).toContain('Body 1');
   await s().flush();
 });
+
+// The compose e2e lost a section: the side panel, hidden by a new tab, flushed its older copy of
+// the draft over the one a menu had just added to. Hidden, the editor writes only unsaved edits.
+it('store: hidden with nothing unsaved, the editor leaves a newer stored draft alone (issue 12)', async () => {
+  const s = () => useEditor.getState();
+  await addToDraft(article(1));
+  await s().init(null);
+  await addToDraft(article(2));
+  await s().flushEdits();
+  expect(titles((await getCurrentDraft())!)).toEqual(['Article 1', 'Article 2']);
+  // An edit waiting to be saved is written.
+  s().setTitle('Two articles');
+  await s().flushEdits();
+  expect((await getCurrentDraft())!.title).toBe('Two articles');
+});
