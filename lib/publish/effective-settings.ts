@@ -56,8 +56,13 @@ export async function readPolicy(timeoutMs = POLICY_READ_MS): Promise<Policy> {
   console.warn(
     `Halo: the organisation policy could not be read within ${timeoutMs} ms; ${lastPolicy ? 'the last one read applies' : 'none applies for now'}.`,
   );
-  void reading.then((policy) => lateReaders.forEach((tell) => tell(policy)));
-  return lastPolicy ?? {};
+  const stand = lastPolicy ?? {};
+  // Told only when the late answer differs from what stood in: a form being typed in is not reset
+  // to the same settings (the welcome page's endpoint field, first-run e2e).
+  void reading.then((policy) => {
+    if (JSON.stringify(policy) !== JSON.stringify(stand)) lateReaders.forEach((tell) => tell(policy));
+  });
+  return stand;
 }
 
 /** The endpoint, token and permissions in force now: the user's settings under the policy. */

@@ -131,6 +131,28 @@ describe('the settings in force, read from managed storage (issue 19)', () => {
     slow.mockRestore();
     warn.mockRestore();
   });
+
+  // The welcome page's endpoint field was reset under the user's typing by a late answer that
+  // changed nothing (first-run e2e): only a late answer that differs is told.
+  it('tells no one when the late answer is the policy that stood in', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await settingsItem.setValue(user);
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    expect(await readPolicy(50)).toEqual({});
+    let answer = () => {};
+    const slow = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation(() => new Promise((resolve) => (answer = () => resolve({}))));
+    const seen: string[] = [];
+    const stop = watchSettings((settings) => seen.push(settings.endpoint));
+    expect(await readPolicy(50)).toEqual({});
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([]);
+    stop();
+    slow.mockRestore();
+    warn.mockRestore();
+  });
 });
 
 describe('the build-time endpoint (issue 19)', () => {
