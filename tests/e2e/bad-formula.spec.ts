@@ -42,7 +42,8 @@ test('a ChatGPT answer with a 2,000-deep formula opens, edits and publishes, the
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]')[2]?.textContent.includes('Edited.')`);
 
   await popup.click('[data-testid="publish-button"]');
-  await popup.evaluate(`document.querySelector('[data-testid="consent-accept"]')?.click()`);
+  // A fresh profile's first publish asks for consent: waited for, not raced (a CI failure).
+  await popup.click('[data-testid="consent-accept"]');
   const link = await popup.waitFor<string>(`document.querySelector('[data-testid="published-link"]')?.href`, 20_000);
   await popup.close();
 
