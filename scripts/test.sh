@@ -25,11 +25,14 @@ step "build (chrome-mv3, with the e2e hooks)"; HALO_E2E=1 npx wxt build
 # Chromium's, whole; the run fails if either fails.
 # The user build from the web-ext lint step above, in real Firefox ESR over WebDriver BiDi (issue 15).
 firefox_log="$(mktemp)"
-npx playwright test -c playwright.firefox.config.ts >"$firefox_log" 2>&1 &
+npx playwright test -c playwright.firefox.config.ts --retries=1 >"$firefox_log" 2>&1 &
 firefox_pid=$!
 step "e2e (Playwright, built extension, Chromium)"
 chromium_status=0
-npx playwright test || chromium_status=$?
+# One retry: 53 tests in real browsers on a loaded two-core machine time out now and then (a popup
+# that opens late, a worker that answers late). A retried test is reported as "flaky" with its
+# first failure in full, so it is seen and fixed; a test that fails twice fails the run.
+npx playwright test --retries=1 || chromium_status=$?
 firefox_status=0
 wait "$firefox_pid" || firefox_status=$?
 step "e2e (Firefox ESR, built add-on; ran beside Chromium's)"

@@ -170,7 +170,17 @@ test('quick share publishes the selection, else the article, and copies each lin
   const other = await context.newPage();
   await other.goto(pages.serve('/notes/lazy.html', await article));
   await extension.press(other, { command: 'quick-share' });
-  await expect.poll(() => haloCount(server.dbPath), { timeout: 20_000 }).toBe(2);
+  // The toolbar's title says what quick share did: on a failure it tells why (a CI run once timed
+  // out here with nothing to say).
+  await expect
+    .poll(
+      async () => {
+        const { badge, title } = await extension.actionStatus();
+        return badge === '!' ? `stopped: ${title}` : haloCount(server.dbPath);
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(2);
   const copiedUrls = async () => {
     const all =
       await extension.storageValue<Record<string, { state: { url?: string; copied?: boolean } }>>('publishJobs');

@@ -235,11 +235,13 @@ export class RealPopup {
    * greyed-out button: a scripted click() on a disabled button is silently dropped (the CI failure
    * of generic-chat.spec, where Publish was still disabled while the capture finished).
    */
-  async click(selector: string): Promise<void> {
+  async click(selector: string, timeoutMs?: number): Promise<void> {
+    // Found and clicked in one evaluation: between two, a re-render may take the element away (CI
+    // failure of publish-failures.spec, where the queue's own retry removed the Retry button).
     await this.waitFor(
-      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); return !!el && !el.disabled; })()`,
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el || el.disabled) return false; el.click(); return true; })()`,
+      timeoutMs,
     );
-    await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
   }
 
   /**
