@@ -1,9 +1,12 @@
+import { i18n } from '#i18n';
 import { showActionStatus } from '@/lib/background/action-status';
 import { captureInTab } from '@/lib/capture/run-in-tab';
 import type { CaptureMode } from '@/lib/capture/types';
 import { addToDraft } from '@/lib/draft/repository';
 import { sectionSpans } from '@/lib/draft/sections';
 import { pendingAddItem } from '@/lib/storage/items';
+import { describeNotice } from '@/lib/i18n/notice';
+import { formatCount } from '@/lib/i18n/ui-locale';
 
 /**
  * "Add … to Halo draft" from a menu or the shortcut (issue 12): both grant activeTab, so the tab is
@@ -14,7 +17,7 @@ export async function addTabToDraft(tabId: number, mode: CaptureMode): Promise<v
   const result = await captureInTab(tabId, mode);
   if (!result.ok) {
     // The draft is unchanged: a closed tab, a browser page or an empty selection adds nothing.
-    await showActionStatus('!', `Halo: nothing was added. ${result.message}`);
+    await showActionStatus('!', i18n.t('status.nothingAdded', [describeNotice(result)]));
     return;
   }
   const addition = await addToDraft(result.capture);
@@ -25,16 +28,20 @@ export async function addTabToDraft(tabId: number, mode: CaptureMode): Promise<v
         sectionId: addition.sectionId,
         capture: result.capture,
       });
-      await showActionStatus('?', 'Halo: this thread is already in the draft. Open Halo to update it.');
+      await showActionStatus('?', i18n.t('status.threadInDraft'));
       return;
     case 'already_there':
-      await showActionStatus('', 'Halo: that is already in the draft.');
+      await showActionStatus('', i18n.t('status.alreadyThere'));
       return;
     default: {
       const sections = sectionSpans(addition.draft.blocks).length || 1;
       await showActionStatus(
-        String(sections),
-        `Halo draft: ${sections} section${sections === 1 ? '' : 's'}, ${addition.draft.blocks.length} blocks. Added “${result.capture.title}”. Click to edit and publish.`,
+        formatCount(sections),
+        i18n.t('status.added', sections, [
+          formatCount(sections),
+          formatCount(addition.draft.blocks.length),
+          result.capture.title,
+        ]),
       );
     }
   }

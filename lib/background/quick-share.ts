@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { showActionStatus } from '@/lib/background/action-status';
 import { openEditor } from '@/lib/background/open-editor';
 import { describeJob } from '@/lib/background/publish-status';
@@ -8,6 +9,7 @@ import { readSettings } from '@/lib/publish/effective-settings';
 import { enqueuePublish } from '@/lib/publish/queue';
 import { countFindings } from '@/lib/redact/count-findings';
 import { consentItem } from '@/lib/storage/items';
+import { describeNotice } from '@/lib/i18n/notice';
 
 /**
  * Quick share (issue 5): capture, publish and copy in one keystroke. It stops in the editor
@@ -18,13 +20,13 @@ import { consentItem } from '@/lib/storage/items';
 export async function quickShare(tabId: number): Promise<void> {
   // An organisation may want every publish to pass through the editor (issue 19).
   if (!(await readSettings()).allowQuickShare) {
-    await showActionStatus('!', 'Halo: quick share is turned off by your organisation. Publish from the editor.');
+    await showActionStatus('!', i18n.t('status.quickShareOff'));
     await openEditor(tabId);
     return;
   }
   const result = await captureInTab(tabId, 'any');
   if (!result.ok) {
-    await showActionStatus('!', `Halo: ${result.message}`);
+    await showActionStatus('!', i18n.t('status.stopped', [describeNotice(result)]));
     return;
   }
   const adopted = await adoptCapture(result.capture);
@@ -57,6 +59,6 @@ export async function quickShare(tabId: number): Promise<void> {
       await showActionStatus(badge, title);
     }
   } catch (error) {
-    await showActionStatus('!', `Halo: ${(error as Error)?.message ?? error}`);
+    await showActionStatus('!', i18n.t('status.stopped', [String((error as Error)?.message ?? error)]));
   }
 }

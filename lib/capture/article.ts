@@ -38,5 +38,10 @@ export function captureArticle(doc: Document, url: string, now: Date = new Date(
 export function captureArticleResult(doc: Document, url: string, now: Date = new Date()): CaptureResult {
   const article = captureArticle(doc, url, now);
   if (article) return { ok: true, capture: article };
-  return { ok: false, code: 'empty', message: 'This page has no readable text to capture.' };
+  return {
+    ok: false,
+    code: 'empty',
+    message: 'This page has no readable text to capture.',
+    wording: { key: 'empty' },
+  };
 }

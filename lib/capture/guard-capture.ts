@@ -11,10 +11,12 @@ export function guardCapture<T extends InPageAnswer>(run: () => T): T | CaptureR
   try {
     answer = run();
   } catch (error) {
+    const detail = describeError(error);
     return {
       ok: false,
       code: 'failed',
-      message: `The page could not be captured (${describeError(error)}). Reload it and try again, or select the part to share.`,
+      message: `The page could not be captured (${detail}). Reload it and try again, or select the part to share.`,
+      wording: { key: 'pageError', detail },
     };
   }
   return ('ok' in answer && answer.ok && tooLarge(answer)) || answer;
@@ -37,6 +39,7 @@ function tooLarge({ capture }: Extract<CaptureResult, { ok: true }>): CaptureRes
       ok: false,
       code: 'too_large',
       message: `This ${capture.kind === 'chat' ? 'thread' : 'capture'} has ${count(capture.blocks.length)} parts; a Halo holds at most ${count(LIMITS.blocks)}. Select the part to share instead.`,
+      wording: { key: 'tooManyParts', count: capture.blocks.length, limit: LIMITS.blocks },
     };
   }
   const longest = Math.max(...capture.blocks.map(({ block }) => blockText(block).length));
@@ -45,6 +48,7 @@ function tooLarge({ capture }: Extract<CaptureResult, { ok: true }>): CaptureRes
       ok: false,
       code: 'too_large',
       message: `${capture.kind === 'chat' ? 'A message in this thread' : `This ${capture.kind}`} has ${count(longest)} characters; a Halo holds at most ${count(LIMITS.blockMarkdownChars)} per part. Select a smaller part to share.`,
+      wording: { key: 'partTooLong', count: longest, limit: LIMITS.blockMarkdownChars },
     };
   }
   return null;

@@ -42,15 +42,22 @@ export async function captureInTab(
     }
     if (answer && typeof answer === 'object' && 'needsArticle' in answer) answer = await inject('/article-capture.js');
     if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
-      return { ok: false, code: 'failed', message: 'The page did not answer the capture. Reload it and try again.' };
+      return {
+        ok: false,
+        code: 'failed',
+        message: 'The page did not answer the capture. Reload it and try again.',
+        wording: { key: 'noAnswer' },
+      };
     }
     return await keyCapturedImages(answer);
   } catch (error) {
     if (error instanceof TimedOut) {
+      const seconds = Math.round(timeoutMs / 1000);
       return {
         ok: false,
         code: 'timed_out',
-        message: `The page did not answer within ${Math.round(timeoutMs / 1000)} seconds (it may be busy or very large). Wait for it to finish loading, or select a smaller part, and try again.`,
+        message: `The page did not answer within ${seconds} seconds (it may be busy or very large). Wait for it to finish loading, or select a smaller part, and try again.`,
+        wording: { key: 'timedOut', seconds },
       };
     }
     const message = String((error as Error)?.message ?? error);
@@ -67,7 +74,12 @@ export async function captureInTab(
           'Open the page you want to share and click the Halo button there.',
       };
     }
-    return { ok: false, code: 'failed', message: `The capture failed: ${message}` };
+    return {
+      ok: false,
+      code: 'failed',
+      message: `The capture failed: ${message}`,
+      wording: { key: 'captureFailed', detail: message },
+    };
   }
 }
 

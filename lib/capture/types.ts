@@ -73,7 +73,19 @@ export type CaptureErrorCode =
   | 'too_large'
   | 'failed';
 
-export type CaptureResult = { ok: true; capture: Capture } | { ok: false; code: CaptureErrorCode; message: string };
+/**
+ * A failure's sentence in the interface's language (issue 17): the capture runs in the page and
+ * says it in English; this names the catalogue's `notice.*` sentence and the facts it needs, so the
+ * editor and the toolbar can say it in any locale (lib/i18n/notice.ts).
+ */
+export type FailureWording =
+  | { key: 'noAnswer' | 'empty' | 'threadGone' | 'threadShrank' }
+  | { key: 'timedOut'; seconds: number }
+  | { key: 'pageError' | 'captureFailed'; detail: string }
+  | { key: 'tooManyParts' | 'partTooLong'; count: number; limit: number };
+
+export type CaptureResult =
+  { ok: true; capture: Capture } | { ok: false; code: CaptureErrorCode; message: string; wording?: FailureWording };
 
 /**
  * What the chat-and-selection script answers in the page: a result, or that this page wants the

@@ -1,3 +1,5 @@
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { i18n } from '#i18n';
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
 import { captureKey, draftFromCapture, newId, threadOf } from '@/lib/draft/from-capture';
@@ -36,7 +38,7 @@ async function keepImages(draft: Draft, capture: Capture): Promise<Draft> {
     return draft;
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    const warning = `Browser storage is full: ${images.length === 1 ? 'the image' : `${images.length} images`} of this capture could not be kept and will show as unavailable. Delete older drafts, then capture again.`;
+    const warning = i18n.t('warning.imagesNotKept', images.length, [formatCount(images.length)]);
     return { ...draft, warnings: [...draft.warnings, warning] };
   }
 }

@@ -17,19 +17,28 @@ export const PUBLISH_TIMEOUT_MS = 20_000;
 
 export type PublishOutcome = { ok: true; response: PublishResponse } | Failure;
 
+/** Why an endpoint is refused, for the options page to say in the interface's language (issue 17). */
+export type EndpointProblem = 'not_url' | 'not_http' | 'credentials';
+
 /** Checks an endpoint URL as typed in the options; answers the normalized URL or why it is refused. */
-export function normalizeEndpoint(input: string): { ok: true; endpoint: string } | { ok: false; message: string } {
+export function normalizeEndpoint(
+  input: string,
+): { ok: true; endpoint: string } | { ok: false; reason: EndpointProblem; message: string } {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
-    return { ok: false, message: 'The endpoint must be a full URL, such as https://halo.example.com.' };
+    return {
+      ok: false,
+      reason: 'not_url',
+      message: 'The endpoint must be a full URL, such as https://halo.example.com.',
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: 'The endpoint must start with http:// or https://.' };
+    return { ok: false, reason: 'not_http', message: 'The endpoint must start with http:// or https://.' };
   }
   if (url.username || url.password)
-    return { ok: false, message: 'Put the API token in its own field, not in the URL.' };
+    return { ok: false, reason: 'credentials', message: 'Put the API token in its own field, not in the URL.' };
   return { ok: true, endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 

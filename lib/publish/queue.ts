@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { i18n } from '#i18n';
 import { loadDraft } from '@/lib/draft/repository';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import type { Halo } from '@/lib/halo/schema';
@@ -59,9 +60,9 @@ async function idempotencyKeyFor(draftId: string, halo: Halo): Promise<string> {
 export class PublishRefused extends Error {}
 
 /** The draft's current content as a Halo, or why it cannot be published. */
-async function haloOfDraft(draftId: string, missing = 'This draft no longer exists.'): Promise<Halo> {
+async function haloOfDraft(draftId: string, missing?: string): Promise<Halo> {
   const draft = await loadDraft(draftId);
-  if (!draft) throw new PublishRefused(missing);
+  if (!draft) throw new PublishRefused(missing ?? i18n.t('publishRefused.draftGone'));
   const halo = draftToHalo(draft);
   // An organisation that forbids indexing wins over the author's choice (issue 19).
   if (halo.allowSearchEngines && !(await readSettings()).allowSearchEngines) delete halo.allowSearchEngines;
@@ -105,7 +106,7 @@ export async function enqueuePublish(draftId: string): Promise<PublishJob> {
   const halo = await haloOfDraft(draftId);
   const { endpoint, apiToken } = await readSettings();
   if (__HALO_REQUIRE_TOKEN__ && !apiToken) {
-    throw new PublishRefused("This Halo package publishes only with an API token: set it in Halo's settings.");
+    throw new PublishRefused(i18n.t('publishRefused.tokenRequired'));
   }
   // Publishing unchanged content again reuses the job that already made (or is making) it.
   const idempotencyKey = await idempotencyKeyFor(draftId, halo);
@@ -114,18 +115,15 @@ export async function enqueuePublish(draftId: string): Promise<PublishJob> {
 
 async function liveRecord(haloId: string): Promise<PublishedHalo> {
   const record = (await publishedItem.getValue())[haloId];
-  if (!record) throw new PublishRefused('This browser has no record of that Halo.');
-  if (record.status !== 'live') throw new PublishRefused('This Halo is no longer published.');
+  if (!record) throw new PublishRefused(i18n.t('publishRefused.noRecord'));
+  if (record.status !== 'live') throw new PublishRefused(i18n.t('publishRefused.notLive'));
   return record;
 }
 
 /** Queues "Update": the draft's current content replaces the published Halo; the link stays. */
 export async function enqueueUpdate(haloId: string): Promise<PublishJob> {
   const record = await liveRecord(haloId);
-  const halo = await haloOfDraft(
-    record.draftId,
-    'The draft of this Halo was deleted, so there is nothing to update it with: it can only be unpublished.',
-  );
+  const halo = await haloOfDraft(record.draftId, i18n.t('publishRefused.draftDeleted'));
   const idempotencyKey = await idempotencyKeyFor(`update\n${haloId}`, halo);
   return enqueue({
     draftId: record.draftId,
@@ -153,7 +151,7 @@ export async function enqueueUnpublish(haloId: string): Promise<PublishJob> {
 /** Puts a failed (or waiting) job back to the front of the queue and runs it now. */
 export async function retryJob(jobId: string): Promise<PublishJob> {
   const job = await setState(jobId, { status: 'queued', nextAttemptAt: new Date().toISOString() });
-  if (!job) throw new PublishRefused('This publish is no longer in the queue.');
+  if (!job) throw new PublishRefused(i18n.t('publishRefused.notQueued'));
   void runJob(jobId);
   return job;
 }
@@ -263,7 +261,7 @@ export async function runJob(jobId: string): Promise<void> {
           : ({
               ok: false,
               retryable: false,
-              error: { code: 'internal', message: 'This browser no longer has the edit token of that Halo.' },
+              error: { code: 'internal', message: i18n.t('publishRefused.noEditToken') },
             } satisfies Failure);
     if (!('ok' in outcome)) {
       await setState(jobId, outcome);
@@ -280,7 +278,10 @@ export async function runJob(jobId: string): Promise<void> {
   } catch (error) {
     await setState(jobId, {
       status: 'failed',
-      error: { code: 'internal', message: `Publishing failed unexpectedly: ${(error as Error)?.message ?? error}` },
+      error: {
+        code: 'internal',
+        message: i18n.t('publishRefused.unexpected', [String((error as Error)?.message ?? error)]),
+      },
     });
   } finally {
     running.delete(jobId);

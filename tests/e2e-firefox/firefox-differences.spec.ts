@@ -139,7 +139,9 @@ test('a draft over Chrome’s 10 MB storage cap is saved and reopened without un
   expect(await stored.jsonValue()).toBe(big.length);
   await editor.close();
 
-  const reopened = await firefox.openAddonPage(`popup.html?tabId=${tabId}&view=tab`);
+  // The page that reads 11 MB back finishes loading late on a busy machine (a CI rehearsal waited
+  // more than the usual 15 s for it, twice).
+  const reopened = await firefox.openAddonPage(`popup.html?tabId=${tabId}&view=tab`, 120_000);
   const length = await reopened.waitForFunction(
     () =>
       (document.querySelector<HTMLTextAreaElement>('[data-testid="draft-note"]')?.value.length ?? 0) > 1_000_000 &&

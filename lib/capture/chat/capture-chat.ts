@@ -1,3 +1,5 @@
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { say } from '@/lib/capture/say';
 import type { ChatAdapter, ChatThread } from '@/lib/capture/chat/chat-adapter';
 import { GENERIC_THRESHOLD, readGenericChat } from '@/lib/capture/chat/generic-reader';
 import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
@@ -6,9 +8,6 @@ import { sourceOf } from '@/lib/capture/source';
 import type { CaptureReader, CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
-
-/** Said with every thread the generic reader read: its speakers are a guess (house rule 11). */
-export const GENERIC_NOTICE = 'Read as a generic chat: check the speakers (switch one with its speaker button).';
 
 function toMarkdown(content: Node | readonly Node[], url: string): string {
   return domToMarkdown(content, url).replace(ZERO_WIDTH, '').trim();
@@ -36,7 +35,8 @@ export function captureChat(doc: Document, url: string, adapter: ChatAdapter, no
   if (!generic || generic.confidence < GENERIC_THRESHOLD) return unrecognised(adapter.site);
   // Named by the site's own signals (its earlier markups), or by signals any chat shares.
   const layer = generic.signals.includes('site') ? 'site-signals' : 'generic';
-  const thread = { ...generic.thread, warnings: [GENERIC_NOTICE, ...generic.thread.warnings] };
+  // Said with every thread the generic reader read: its speakers are a guess (house rule 11).
+  const thread = { ...generic.thread, warnings: [say('warning.genericChat'), ...generic.thread.warnings] };
   return chatResult(doc, url, adapter.site, thread, now, {
     layer,
     confidence: generic.confidence,
@@ -51,7 +51,7 @@ export function captureGenericChat(doc: Document, url: string, now: Date): Captu
   const messages = generic.thread.turns.length;
   const thread = {
     ...generic.thread,
-    warnings: [`This looks like a chat with ${messages} messages. ${GENERIC_NOTICE}`, ...generic.thread.warnings],
+    warnings: [say('warning.genericChatOf', messages, [formatCount(messages)]), ...generic.thread.warnings],
   };
   return chatResult(doc, url, undefined, thread, now, {
     layer: 'generic',

@@ -1,3 +1,4 @@
+import { say } from '@/lib/capture/say';
 import type { Role } from '@/lib/halo/schema';
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
 import { reasoningAfterToggle } from '@/lib/capture/chat/reasoning-toggle';
@@ -47,9 +48,7 @@ function userText(message: Element): string {
 function missingTurns(turns: Element[]): string[] {
   const numbers = turns.map((t) => Number(/(\d+)$/.exec(t.getAttribute('data-testid') ?? '')?.[1]));
   if (!numbers.some((n, i) => i > 0 && n - numbers[i - 1]! > 1)) return [];
-  return [
-    'Part of this ChatGPT thread was not in the page when it was captured: scroll through the whole conversation, then capture again.',
-  ];
+  return [say('warning.chatgptMissing')];
 }
 
 function firstLine(text: string): string {

@@ -1,3 +1,4 @@
+import { say } from '@/lib/capture/say';
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
 import { moveCodeLabels } from '@/lib/capture/chat/code-labels';
 import { reasoningAfterToggle, reasoningToggle } from '@/lib/capture/chat/reasoning-toggle';
@@ -105,12 +106,8 @@ export const claude: ChatAdapter = {
     const heading = doc.querySelector('header .font-tiempos')?.textContent?.trim();
     const title = heading || doc.title.replace(/\s*[-–—]\s*Claude\s*$/, '').trim();
     const model = doc.querySelector('[data-testid="model-selector-dropdown"]')?.textContent?.trim();
-    const warnings = artifacts.map(
-      (name) =>
-        `Claude's artifact "${name}" opens in a side panel, so its content is not in this capture: open it on claude.ai to copy it.`,
-    );
-    if (doc.querySelector('[data-is-streaming="true"]'))
-      warnings.push('Claude is still writing its last answer: wait until it is done, then capture again.');
+    const warnings = artifacts.map((name) => say('warning.claudeArtifact', [name]));
+    if (doc.querySelector('[data-is-streaming="true"]')) warnings.push(say('warning.claudeWriting'));
     return {
       title: title && title !== 'Claude' ? title : 'Claude conversation',
       ...(model ? { model } : {}),

@@ -1,3 +1,4 @@
+import { say } from '@/lib/capture/say';
 import type { ChatAdapter, ChatThread, ChatTurn } from '@/lib/capture/chat/chat-adapter';
 import { moveCodeLabels } from '@/lib/capture/chat/code-labels';
 
@@ -90,8 +91,7 @@ function answerOf(response: Element, doc: Document): HTMLElement {
 }
 
 /** Said with every capture of a thread in the app; "Load the whole thread" replaces it (issue 11). */
-export const GEMINI_OLDER_TURNS =
-  'Gemini loads older turns only as you scroll up: if this thread is longer than what was captured, scroll to its top and capture again.';
+export const geminiOlderTurns = (): string => say('warning.geminiOlder');
 
 export const gemini: ChatAdapter = {
   site: 'gemini',
@@ -130,7 +130,7 @@ export const gemini: ChatAdapter = {
     const model = doc
       .querySelector('bard-mode-switcher .logo-pill-label-container, .share-metadata .model-name')
       ?.textContent?.trim();
-    const warnings = /\/app\//.test(doc.location?.pathname ?? '') ? [GEMINI_OLDER_TURNS] : [];
+    const warnings = /\/app\//.test(doc.location?.pathname ?? '') ? [geminiOlderTurns()] : [];
     return {
       title: title && !/^(Google )?Gemini$/i.test(title) ? title : first.slice(0, 80) || 'Gemini conversation',
       ...(model ? { model } : {}),

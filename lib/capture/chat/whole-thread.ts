@@ -1,5 +1,7 @@
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { say } from '@/lib/capture/say';
 import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
-import { GEMINI_OLDER_TURNS } from '@/lib/capture/chat/gemini';
+import { geminiOlderTurns } from '@/lib/capture/chat/gemini';
 import {
   loadOlderTurns,
   THREAD_LOAD,
@@ -20,7 +22,7 @@ import { guardCapture } from '@/lib/capture/guard-capture';
 import type { CaptureResult } from '@/lib/capture/types';
 
 /** What a site says with a capture that may lack older turns; a whole load that completed drops it. */
-const OLDER_TURNS_WARNINGS: readonly string[] = [GEMINI_OLDER_TURNS];
+const olderTurnsWarnings = (): readonly string[] => [geminiOlderTurns()];
 
 export interface WholeThreadOptions {
   signal?: AbortSignal;
@@ -44,21 +46,20 @@ function newestTurnText(doc: Document, adapter: ChatAdapter | null): string {
   }
 }
 
-const seconds = (ms: number) => Math.round(ms / 1000);
-const turnsWord = (n: number) => `${n.toLocaleString('en-US')} turn${n === 1 ? '' : 's'}`;
+const seconds = (ms: number) => formatCount(Math.round(ms / 1000));
 
 /** The warning an incomplete load leaves (house rule 11: the thread may lack its start, so say so). */
 function incompleteWarning(outcome: LoadOutcome, boundMs: number): string | null {
-  const kept = `this capture has the ${turnsWord(outcome.turns)} loaded by then, and may lack the thread's start.`;
+  const kept = say('warning.olderKept', outcome.turns, [formatCount(outcome.turns)]);
   switch (outcome.status) {
     case 'complete':
       return null;
     case 'bound':
-      return `Older turns were still loading after ${seconds(boundMs)} seconds: ${kept} Use “Load the whole thread” again to go on.`;
+      return say('warning.olderBound', [seconds(boundMs), kept]);
     case 'cancelled':
-      return `Loading older turns was stopped: ${kept}`;
+      return say('warning.olderStopped', [kept]);
     case 'failed':
-      return `Loading older turns failed (${outcome.error ?? 'the page raised an error'}): ${kept}`;
+      return say('warning.olderFailed', [outcome.error ?? say('warning.pageRaised'), kept]);
   }
 }
 
@@ -102,6 +103,7 @@ export async function captureWholeThread(
         code: 'unrecognised_layout',
         message:
           'Halo no longer finds a chat thread on this page. Select the part to share, or capture it as an article.',
+        wording: { key: 'threadGone' },
       },
   );
   const present = (() => {
@@ -124,10 +126,12 @@ export async function captureWholeThread(
       code: 'failed',
       message:
         "The page removed some of the thread's turns while older ones were loading (it keeps only part of a long thread on screen), so a capture now would miss them. Your draft is unchanged: select the part to share, or try again.",
+      wording: { key: 'threadShrank' },
     };
   }
   const incomplete = incompleteWarning(outcome, boundMs);
-  const warnings = read.capture.warnings.filter((w) => !OLDER_TURNS_WARNINGS.includes(w));
+  const older = olderTurnsWarnings();
+  const warnings = read.capture.warnings.filter((w) => !older.includes(w));
   return {
     ok: true,
     capture: {

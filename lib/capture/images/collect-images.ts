@@ -1,6 +1,8 @@
+import { formatCount } from '@/lib/i18n/ui-locale';
+import { say } from '@/lib/capture/say';
 import { readPageImage, type PageImage } from '@/lib/capture/images/read-page-image';
 import type { CapturedImage, InPageAnswer } from '@/lib/capture/types';
-import { IMAGE_LIMITS, IMAGE_REF, LEFT_OUT, leftOutImageRef } from '@/lib/halo/image-ref';
+import { IMAGE_LIMITS, IMAGE_REF, leftOutImageRef, type LeftOutReason } from '@/lib/halo/image-ref';
 
 /** An image in the converter's Markdown: `![alt](dest` with dest `<…>` or escaped (dom-to-markdown.ts). */
 const IMAGE = /!\[((?:\\.|[^\\\]])*)\]\((<(?:\\.|[^\\>\n])*>|(?:\\.|[^\s\\)])+)/g;
@@ -114,7 +116,8 @@ async function carryImages(
       refs.set(raw, ref);
     } else {
       refs.set(raw, leftOutImageRef(result.reason));
-      leftOut.push(`${alt ? `“${alt.slice(0, 60)}”` : 'an image'} (${LEFT_OUT[result.reason]})`);
+      const why = leftOutReason(result.reason);
+      leftOut.push(alt ? say('warning.imageNamed', [alt.slice(0, 60), why]) : say('warning.imageUnnamed', [why]));
     }
   }
   const blocks = capture.blocks.map((item) => ({
@@ -129,8 +132,31 @@ async function carryImages(
   const warnings = leftOut.length
     ? [
         ...capture.warnings,
-        `${leftOut.length === 1 ? 'One image was left out and shows as a placeholder' : `${leftOut.length} images were left out and show as placeholders`}: ${leftOut.slice(0, 5).join('; ')}${leftOut.length > 5 ? '; …' : ''}.`,
+        say('warning.imagesLeftOut', leftOut.length, [
+          formatCount(leftOut.length),
+          `${leftOut.slice(0, 5).join('; ')}${leftOut.length > 5 ? '; …' : ''}`,
+        ]),
       ]
     : capture.warnings;
   return { ok: true, capture: { ...capture, blocks, warnings, ...(images.length ? { images } : {}) } };
+}
+
+/** Why an image was left out, in the warning's language (the page's placeholder keeps LEFT_OUT's English). */
+function leftOutReason(reason: LeftOutReason): string {
+  switch (reason) {
+    case 'too-big':
+      return say('imageLeftOut.tooBig');
+    case 'svg':
+      return say('imageLeftOut.svg');
+    case 'not-image':
+      return say('imageLeftOut.notImage');
+    case 'timed-out':
+      return say('imageLeftOut.timedOut');
+    case 'unavailable':
+      return say('imageLeftOut.unavailable');
+    case 'capture-full':
+      return say('imageLeftOut.captureFull');
+    case 'storage-full':
+      return say('imageLeftOut.storageFull');
+  }
 }

@@ -49,7 +49,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = (set, get, interna
     if (!result.ok) {
       // Also with a draft in progress (shown below, as it was): "Capture this page" stays the way
       // to take a page without a selection, e.g. a chat on a site without an adapter (issue 11).
-      set({ notice: { code: result.code, message: result.message } });
+      set({ notice: { code: result.code, message: result.message, wording: result.wording } });
       return;
     }
     set({ threadInTab: result.capture.kind === 'chat' });

@@ -73,7 +73,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
     set({
       notice: null,
       announcement: {
-        text: `${label}: section ${n}, ${result.added} block${result.added === 1 ? '' : 's'}.`,
+        text: i18n.t('announce.sectionAdded', result.added, [label, formatCount(n), formatCount(result.added)]),
         undoable: true,
       },
     });
@@ -85,7 +85,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       await internals.show(await createFromCapture(capture));
       return;
     }
-    apply(addCaptureAsSection(draft, capture, newId, again), capture, `Added “${capture.title}”`);
+    apply(addCaptureAsSection(draft, capture, newId, again), capture, i18n.t('step.added', [capture.title]));
   };
 
   const capturePage = async (tabId: number) => {
@@ -109,11 +109,16 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       const { draft } = get();
       if (!draft) return;
       const from = sectionNumber(draft, sectionId);
-      internals.edit((d) => moveSection(d, sectionId, toSection), `move section ${from}`);
+      internals.edit((d) => moveSection(d, sectionId, toSection), i18n.t('step.moveSection', [formatCount(from)]));
       const to = sectionNumber(get().draft!, sectionId);
       if (to !== from) {
         const count = sectionSpans(get().draft!.blocks).length;
-        set({ announcement: { text: `Section ${from} moved to position ${to} of ${count}.`, undoable: true } });
+        set({
+          announcement: {
+            text: i18n.t('announce.sectionMoved', [formatCount(from), formatCount(to), formatCount(count)]),
+            undoable: true,
+          },
+        });
       }
     },
 
@@ -121,12 +126,12 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       const { draft } = get();
       if (!draft) return;
       const title = sectionTitle(sectionId);
-      internals.edit((d) => removeSection(d, sectionId), `delete section “${title}”`);
-      set({ announcement: { text: `Section “${title}” deleted.`, undoable: true }, editingId: null });
+      internals.edit((d) => removeSection(d, sectionId), i18n.t('step.deleteSection', [title]));
+      set({ announcement: { text: i18n.t('announce.sectionDeleted', [title]), undoable: true }, editingId: null });
     },
 
     renameSection(sectionId, title) {
-      internals.edit((d) => renameSection(d, sectionId, title), 'rename section', `section:${sectionId}`);
+      internals.edit((d) => renameSection(d, sectionId, title), i18n.t('step.renameSection'), `section:${sectionId}`);
     },
 
     setSectionCollapsed(sectionId, collapsed) {
@@ -148,7 +153,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
             result.code === 'restricted_page'
               ? i18n.t('editorNotice.mayNotRead', [addByMenuOrShortcut()])
               : result.message;
-          set({ notice: { code: result.code === 'restricted_page' ? 'permission' : result.code, message } });
+          const wording = result.code === 'restricted_page' ? undefined : result.wording;
+          set({ notice: { code: result.code === 'restricted_page' ? 'permission' : result.code, message, wording } });
           return;
         }
         await addCapture(result.capture);
@@ -182,7 +188,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
       try {
         const result = await capturePage(tabId);
         if (!result.ok) {
-          set({ notice: { code: result.code, message: result.message } });
+          set({ notice: { code: result.code, message: result.message, wording: result.wording } });
           return;
         }
         set({ sectionOffer: { capture: result.capture, sectionId, title: sectionTitle(sectionId) } });
@@ -208,7 +214,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         set({ notice: { code: 'invalid', message: i18n.t('editorNotice.dropNeedsTab') } });
         return;
       }
-      apply(addDropped(draft, dropped, newId), null, `Added “${dropped.title}”`);
+      apply(addDropped(draft, dropped, newId), null, i18n.t('step.added', [dropped.title]));
       if (!dropped.source)
         set({
           notice: {
@@ -233,7 +239,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         await addCapture(offer.capture, true);
         return;
       }
-      internals.edit(() => updated.draft, `update section “${offer.title}”`);
+      internals.edit(() => updated.draft, i18n.t('step.updateSection', [offer.title]));
       const { added, dropped } = updated;
       set({
         notice: {
@@ -256,7 +262,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
           await internals.show(stored);
         } else if (stored.updatedAt > draft.updatedAt && !internals.hasUnsaved()) {
           // Added from a menu or the shortcut while the panel was open: one undoable step.
-          internals.adoptSaved(stored, 'add from a tab');
+          internals.adoptSaved(stored, i18n.t('step.addFromTab'));
         }
       };
       const offer = async () => {

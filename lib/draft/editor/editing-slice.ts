@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/i18n/ui-locale';
 import {
   addTextBlock,
   applyFilter,
@@ -75,7 +77,10 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get, interna
       draft: { ...moved.draft, updatedAt: new Date().toISOString() },
       canUndo: history.past.length > 0,
       canRedo: history.future.length > 0,
-      announcement: { text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${moved.label}.`, undoable: false },
+      announcement: {
+        text: i18n.t(direction === 'undo' ? 'announce.undone' : 'announce.redone', [moved.label]),
+        undoable: false,
+      },
       editingId: moved.draft.blocks.some((b) => b.id === editingId) ? editingId : null,
     });
     internals.scheduleSave();
@@ -91,41 +96,45 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get, interna
     editingId: null,
 
     setTitle(title) {
-      edit((draft) => ({ ...draft, title }), 'title', 'title');
+      edit((draft) => ({ ...draft, title }), i18n.t('step.title'), 'title');
     },
 
     setNote(note) {
-      edit((draft) => ({ ...draft, note }), 'note', 'note');
+      edit((draft) => ({ ...draft, note }), i18n.t('step.note'), 'note');
     },
 
     setIncluded(blockId, included) {
       edit(
         (draft) => setIncluded(draft, blockId, included),
-        `${included ? 'include' : 'exclude'} block ${blockNumber(blockId)}`,
+        i18n.t(included ? 'step.include' : 'step.exclude', [formatCount(blockNumber(blockId))]),
       );
     },
 
     applyFilter(filter) {
-      edit((draft) => applyFilter(draft, filter), 'quick filter');
+      edit((draft) => applyFilter(draft, filter), i18n.t('step.filter'));
     },
 
     removeBlock(blockId) {
       const number = blockNumber(blockId);
-      edit((draft) => removeBlock(draft, blockId), `delete block ${number}`);
+      edit((draft) => removeBlock(draft, blockId), i18n.t('step.deleteBlock', [formatCount(number)]));
       set({
-        announcement: { text: `Block ${number} deleted.`, undoable: true },
+        announcement: { text: i18n.t('announce.blockDeleted', [formatCount(number)]), undoable: true },
         editingId: get().editingId === blockId ? null : get().editingId,
       });
     },
 
     moveBlock(blockId, toIndex) {
       const from = blockNumber(blockId);
-      edit((draft) => moveBlock(draft, blockId, toIndex), `move block ${from}`);
+      edit((draft) => moveBlock(draft, blockId, toIndex), i18n.t('step.moveBlock', [formatCount(from)]));
       const to = blockNumber(blockId);
       if (to !== from) {
         set({
           announcement: {
-            text: `Block ${from} moved to position ${to} of ${get().draft!.blocks.length}.`,
+            text: i18n.t('announce.blockMoved', [
+              formatCount(from),
+              formatCount(to),
+              formatCount(get().draft!.blocks.length),
+            ]),
             undoable: true,
           },
         });
@@ -135,25 +144,27 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get, interna
     updateBlockMarkdown(blockId, markdown) {
       edit(
         (draft) => updateBlockMarkdown(draft, blockId, markdown),
-        `edit block ${blockNumber(blockId)}`,
+        i18n.t('step.editBlock', [formatCount(blockNumber(blockId))]),
         `block:${blockId}`,
       );
     },
 
     switchSpeaker(blockId) {
       const number = blockNumber(blockId);
-      edit((draft) => switchSpeaker(draft, blockId), `switch speaker of block ${number}`);
+      edit((draft) => switchSpeaker(draft, blockId), i18n.t('step.switchSpeaker', [formatCount(number)]));
       const block = get().draft?.blocks.find((b) => b.id === blockId)?.block;
       if (block?.type === 'message')
-        set({ announcement: { text: `Block ${number} is now ${block.author}'s.`, undoable: true } });
+        set({
+          announcement: { text: i18n.t('announce.speakerNow', [formatCount(number), block.author]), undoable: true },
+        });
     },
 
     addTextBlock(afterBlockId) {
       const id = newId();
-      edit((draft) => addTextBlock(draft, id, afterBlockId), 'add text block');
+      edit((draft) => addTextBlock(draft, id, afterBlockId), i18n.t('step.addText'));
       set({
         editingId: id,
-        announcement: { text: `Text block added at position ${blockNumber(id)}.`, undoable: true },
+        announcement: { text: i18n.t('announce.textAdded', [formatCount(blockNumber(id))]), undoable: true },
       });
     },
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { SAVE_DEBOUNCE_MS, type SliceCreator } from '@/lib/draft/editor/state';
 import { findInDraft, redactDraft, type Finding } from '@/lib/redact/draft-findings';
 
@@ -32,7 +33,7 @@ export const createFindingsSlice: SliceCreator<FindingsSlice> = (set, get, inter
     findings: [],
     scanFailure: null,
     redact(findings) {
-      internals.edit((draft) => redactDraft(draft, findings), findings.length === 1 ? 'redaction' : 'redactions');
+      internals.edit((draft) => redactDraft(draft, findings), i18n.t('step.redaction', findings.length));
       set({ findings: get().findings.filter((f) => !findings.includes(f)) });
     },
   };

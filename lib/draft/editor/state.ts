@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { CaptureErrorCode } from '@/lib/capture/types';
+import type { CaptureErrorCode, FailureWording } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
 import type { CaptureSlice } from '@/lib/draft/editor/capture-slice';
 import type { ComposeSlice } from '@/lib/draft/editor/compose-slice';
@@ -26,6 +26,8 @@ export const SAVE_DEBOUNCE_MS = 250;
 export interface Notice {
   code: CaptureErrorCode | 'invalid' | 'publish_refused' | 'storage_full' | 'recaptured' | 'added' | 'permission';
   message: string;
+  /** A capture failure's sentence for other languages than English (lib/i18n/notice.ts). */
+  wording?: FailureWording;
 }
 
 /** What the last edit, undo or redo did, for the aria-live region; `undoable` offers an Undo button. */

@@ -200,19 +200,23 @@ export class FirefoxDriver {
    * Opens an add-on page (e.g. `popup.html?tabId=3&view=tab`) in a tab, as the add-on's own
    * "Open in a tab" does, and answers the Page scripting it (with the `browser.*` APIs).
    */
-  async openAddonPage(path: string): Promise<Page> {
+  async openAddonPage(path: string, timeoutMs?: number): Promise<Page> {
     const known = new Set(await this.browser.pages());
     const url = `${ADDON_ORIGIN}/${path.replace(/^\//, '')}`;
     await this.chrome(`
       gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
         triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
       });`);
-    return this.waitForAddonPage((href) => href === url, known);
+    return this.waitForAddonPage((href) => href === url, known, timeoutMs);
   }
 
   /** The add-on page (in a tab) whose URL matches, once it exists and has loaded. */
-  async waitForAddonPage(match: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
-    const deadline = Date.now() + 15_000;
+  async waitForAddonPage(
+    match: (href: string) => boolean,
+    exclude = new Set<Page>(),
+    timeoutMs = 15_000,
+  ): Promise<Page> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const page of await this.browser.pages()) {
         if (exclude.has(page)) continue;

@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { loadOlderTurns, THREAD_LOAD, type Clock } from '@/lib/capture/chat/load-older-turns';
 import { captureWholeThread } from '@/lib/capture/chat/whole-thread';
-import { GEMINI_OLDER_TURNS } from '@/lib/capture/chat/gemini';
+import { geminiOlderTurns } from '@/lib/capture/chat/gemini';
 import type { CaptureResult } from '@/lib/capture/types';
 
 /** Virtual time: sleeping runs the page's timers that fall due, so a 30 s bound takes no real time. */
@@ -213,7 +213,7 @@ describe('Load the whole thread (issue 11)', () => {
     const clock = new FakeClock();
     const result = await captureWholeThread(dom.window.document, 'https://gemini.google.com/app/abc123', { clock });
     expect(messages(result)).toHaveLength(2);
-    expect(result.ok && result.capture.warnings).not.toContain(GEMINI_OLDER_TURNS);
+    expect(result.ok && result.capture.warnings).not.toContain(geminiOlderTurns());
   });
 });
 
