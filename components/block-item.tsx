@@ -23,7 +23,11 @@ export type DropEdge = 'before' | 'after';
 interface Props {
   item: DraftBlock;
   index: number;
-  count: number;
+  /**
+   * The draft's last block (its Move down is off). A flag, not the block count: with the count,
+   * every row re-rendered whenever a block was added anywhere (issue 12's add to a long draft).
+   */
+  last: boolean;
   flagged: boolean;
   editing: boolean;
   actions: BlockActions;
@@ -61,7 +65,7 @@ function keepFocus(element: HTMLElement | null) {
 export const BlockItem = memo(function BlockItem({
   item,
   index,
-  count,
+  last,
   flagged,
   editing,
   actions,
@@ -76,7 +80,7 @@ export const BlockItem = memo(function BlockItem({
   const name = i18n.t('blocks.name', [formatCount(index + 1)]);
 
   const move = (toIndex: number, focus: HTMLElement | null) => {
-    if (toIndex < 0 || toIndex >= count) return;
+    if (toIndex < 0 || (last && toIndex > index)) return;
     actions.onMove(item.id, toIndex);
     keepFocus(focus);
   };
@@ -149,7 +153,7 @@ export const BlockItem = memo(function BlockItem({
             type="button"
             data-testid="block-move-down"
             aria-label={i18n.t('blocks.moveDown', [label])}
-            disabled={index === count - 1}
+            disabled={last}
             onClick={(event) => move(index + 1, event.currentTarget)}
           >
             ↓

@@ -151,7 +151,7 @@ export function BlockList({ blocks, actions, editingId = null, flagged, sectionA
         key={item.id}
         item={item}
         index={index}
-        count={blocks.length}
+        last={index === blocks.length - 1}
         flagged={flagged?.has(item.id) ?? false}
         editing={editingId === item.id}
         actions={actions}

@@ -15,18 +15,24 @@ function mask(value: string): string {
   return flat.length <= 8 ? `${flat.slice(0, 2)}…` : `${flat.slice(0, 4)}…${flat.slice(-4)}`;
 }
 
-/** Edits replace the blocks they change, so an unchanged block object needs no second scan. */
-const scanned = new WeakMap<Block, Match[]>();
+/**
+ * Scans are kept by Markdown: a draft read back from storage (every block a new object) or a block
+ * edited back to what it was needs no second scan of the same text.
+ */
+const scanned = new Map<string, Match[]>();
+/** Enough for the longest drafts; past it the cache starts again rather than grow without end. */
+const SCANNED_LIMIT = 20_000;
 /** Scanning a 500-block draft takes long: it gives the page a turn this often (ms), so typing stays smooth. */
 const SLICE_MS = 12;
 
 async function matchesIn(block: Block): Promise<Match[]> {
   // A section holds only its title, which the author sets; findings are about captured content.
   if (!isContentBlock(block)) return [];
-  let matches = scanned.get(block);
+  let matches = scanned.get(block.markdown);
   if (!matches) {
     matches = await findSensitive(block.markdown);
-    scanned.set(block, matches);
+    if (scanned.size >= SCANNED_LIMIT) scanned.clear();
+    scanned.set(block.markdown, matches);
   }
   return matches;
 }

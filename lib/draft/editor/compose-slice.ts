@@ -253,8 +253,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
     },
 
     follow() {
-      const reload = async () => {
-        const stored = await getCurrentDraft();
+      // A change of the draft's own item brings its new value: reading it back from storage again
+      // cost an add to a 1,000-block draft a second round trip of its whole content (issue 12).
+      const reload = async (changed?: Draft | null) => {
+        const stored = changed ?? (await getCurrentDraft());
         const { draft } = get();
         if (!stored) return;
         if (stored.id !== draft?.id) {
@@ -277,11 +279,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         });
       };
       void offer();
-      let unwatchDraft = get().draft ? draftItem(get().draft!.id).watch(() => void reload()) : () => {};
+      let unwatchDraft = get().draft ? draftItem(get().draft!.id).watch((value) => void reload(value)) : () => {};
       const unwatchIndex = draftIndexItem.watch((index, previous) => {
         if (index?.currentId === previous?.currentId) return;
         unwatchDraft();
-        unwatchDraft = index?.currentId ? draftItem(index.currentId).watch(() => void reload()) : () => {};
+        unwatchDraft = index?.currentId ? draftItem(index.currentId).watch((value) => void reload(value)) : () => {};
         void reload();
       });
       const unwatchPending = pendingAddItem.watch(() => void offer());

@@ -12,6 +12,7 @@ import {
 } from '@/lib/draft/edit-operations';
 import type { Announcement, SliceCreator } from '@/lib/draft/editor/state';
 import { newId } from '@/lib/draft/from-capture';
+import { shareUnchanged } from '@/lib/draft/share-unchanged';
 import { emptyHistory, record, travel, type History } from '@/lib/draft/history';
 
 export interface EditingSlice {
@@ -57,7 +58,7 @@ export const createEditingSlice: SliceCreator<EditingSlice> = (set, get, interna
   internals.adoptSaved = (saved, label) => {
     const { draft } = get();
     if (draft) history = record(history, draft, label, null, Date.now());
-    set({ draft: saved, canUndo: draft !== null, canRedo: false });
+    set({ draft: shareUnchanged(draft, saved), canUndo: draft !== null, canRedo: false });
     internals.scheduleScan();
   };
 
