@@ -1,7 +1,8 @@
 /**
  * Side panel (issue 12), in Chromium with the built extension, the panel's page opened as an
  * extension page:
- * - a 500-message thread added (as the menus add it: one storage write) to a draft of 500 blocks,
+ * - a 500-message thread added (as the menus add it: the draft announced to open editors on the
+ *   extension's BroadcastChannel as its storage write starts, lib/draft/repository.ts) to a draft of 500 blocks,
  *   until the panel shows the new section and can take input;
  * - keystroke to updated preview with 1,000 blocks, in the panel at full width (blocks beside the
  *   live preview of the whole Halo): the block's own preview, and the whole-Halo preview.
@@ -10,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Draft, DraftBlock } from '../lib/draft/draft';
+import { DRAFT_CHANNEL } from '../lib/messaging/draft-channel';
 import { launchWithExtension, serviceWorkerOf } from '../tests/e2e/support/extension-driver';
 import { ensureBuilt, median, percentile } from './support';
 import type { BenchRow } from './types';
@@ -130,11 +132,17 @@ export async function run(): Promise<BenchRow[]> {
       await page.goto(url);
       await page.locator('[data-testid="block"]').first().waitFor();
       await page.locator('main.editor[aria-busy="false"]').waitFor();
-      const start = await sw.evaluate(async (value) => {
-        const t = Date.now();
-        await chrome.storage.local.set({ [`draft:${value.id}`]: value });
-        return t;
-      }, after);
+      const start = await sw.evaluate(
+        async ({ value, channel }) => {
+          const t = Date.now();
+          const announce = new BroadcastChannel(channel);
+          announce.postMessage({ draft: value });
+          announce.close();
+          await chrome.storage.local.set({ [`draft:${value.id}`]: value });
+          return t;
+        },
+        { value: after, channel: DRAFT_CHANNEL },
+      );
       const end = await page
         .waitForFunction(
           () =>
@@ -206,7 +214,7 @@ export async function run(): Promise<BenchRow[]> {
         value: median(adds),
         unit: 'ms (median)',
         target: '< 300 ms',
-        note: `${ADDS} adds; the storage write (as a menu adds) to the new section shown with its controls, next frame; p90 ${Math.round(percentile(adds, 90))} ms; load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+        note: `${ADDS} adds; the add (announced, and written to storage, as a menu adds) to the new section shown with its controls, next frame; p90 ${Math.round(percentile(adds, 90))} ms; load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
       },
       {
         group: 'side panel',

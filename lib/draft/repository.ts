@@ -1,3 +1,4 @@
+import { announceDraft } from '@/lib/messaging/draft-channel';
 import { formatCount } from '@/lib/i18n/ui-locale';
 import { i18n } from '#i18n';
 import type { Capture } from '@/lib/capture/types';
@@ -147,6 +148,8 @@ export async function addToDraft(capture: Capture, again = false): Promise<Addit
   const result = addCaptureAsSection(current, capture, newId, again);
   if (result.status !== 'added') return { ...result, draft: current };
   const draft = await keepImages({ ...result.draft, updatedAt: new Date().toISOString() }, capture);
+  // Told first: storage.set turns the whole draft into its own format before it returns.
+  announceDraft(draft);
   await saveDraft(draft);
   return { ...result, draft };
 }

@@ -20,6 +20,7 @@ import {
 } from '@/lib/draft/sections';
 import type { SliceCreator } from '@/lib/draft/editor/state';
 import type { Source } from '@/lib/halo/schema';
+import { onDraftAnnounced } from '@/lib/messaging/draft-channel';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { draftIndexItem, draftItem, pendingAddItem } from '@/lib/storage/items';
 
@@ -287,6 +288,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         void reload();
       });
       const unwatchPending = pendingAddItem.watch(() => void offer());
+      // An add from a menu or the shortcut, told before its write to storage ends.
+      const unwatchAnnounced = onDraftAnnounced((announced) => {
+        if (announced.id === get().draft?.id) void reload(announced);
+      });
       // What changed between the editor's first read and these watches (an add from a menu while
       // the panel opened) would otherwise show only at the next change: read once more now.
       void reload();
@@ -294,6 +299,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get, interna
         unwatchDraft();
         unwatchIndex();
         unwatchPending();
+        unwatchAnnounced();
       };
     },
   };

@@ -1,6 +1,6 @@
 // Sections (issue 12): one draft composed from many tabs; moving, folding, renaming and deleting a
 // section, each undone in one step; a thread added again updates its section.
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Capture } from '@/lib/capture/types';
 import type { Draft } from '@/lib/draft/draft';
@@ -10,6 +10,7 @@ import { useEditor } from '@/lib/draft/store';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { blockText } from '@/lib/halo/block-text';
 import { validateHalo } from '@/lib/halo/validate';
+import { announceDraft } from '@/lib/messaging/draft-channel';
 
 const chat = (turns: string[], url = 'https://chatgpt.com/c/plan'): Capture => ({
   kind: 'chat',
@@ -178,4 +179,25 @@ it('store: hidden with nothing unsaved, the editor leaves a newer stored draft a
   s().setTitle('Two articles');
   await s().flushEdits();
   expect((await getCurrentDraft())!.title).toBe('Two articles');
+});
+
+it('store: an add from a menu shows in a following editor when announced, before storage has it (issue 12)', async () => {
+  const s = () => useEditor.getState();
+  await addToDraft(article(1));
+  await s().init(null);
+  const stop = s().follow();
+  try {
+    const stored = (await getCurrentDraft())!;
+    const added = addCaptureAsSection(stored, article(2), ids);
+    if (added.status !== 'added') throw new Error(added.status);
+    // Announced only: the write to storage has not ended yet.
+    announceDraft({ ...added.draft, updatedAt: new Date(Date.now() + 1_000).toISOString() });
+    await vi.waitFor(() => expect(titles(s().draft!)).toEqual(['Article 1', 'Article 2']));
+    expect((await getCurrentDraft())!.blocks).toEqual(stored.blocks);
+    // One undoable step, as when storage tells it.
+    s().undo();
+    expect(s().draft!.blocks).toEqual(stored.blocks);
+  } finally {
+    stop();
+  }
 });
