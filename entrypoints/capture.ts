@@ -1,10 +1,12 @@
 import { defineUnlistedScript } from '#imports';
+import { i18n } from '#i18n';
 import { captureThreadOrSelection } from '@/lib/capture/capture-thread-or-selection';
 import { captureWholeThread } from '@/lib/capture/chat/whole-thread';
 import { guardCapture } from '@/lib/capture/guard-capture';
 import { collectImages } from '@/lib/capture/images/collect-images';
 import { withLanguage } from '@/lib/capture/page-language';
 import { readLoadId, readRequestedMode } from '@/lib/capture/requested-mode';
+import { useCatalogue } from '@/lib/capture/say';
 import { connectThreadLoad } from '@/lib/capture/thread-load-link';
 import type { InPageAnswer } from '@/lib/capture/types';
 
@@ -28,6 +30,8 @@ async function wholeThread(): Promise<InPageAnswer> {
 // Its return value (a promise, which executeScript awaits) is the CaptureResult, or a request for
 // article-capture.js.
 export default defineUnlistedScript(async () => {
+  // Warnings in the browser's language: the page's isolated world reads the extension's catalogue.
+  useCatalogue(i18n.t);
   const mode = readRequestedMode();
   const answer =
     mode === 'thread'

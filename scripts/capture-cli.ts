@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { captureDocument } from '@/lib/capture/capture-document';
+import { useCatalogue } from '@/lib/capture/say';
 import type { CaptureMode } from '@/lib/capture/types';
 import { draftFromCapture } from '@/lib/draft/from-capture';
 import { draftToHalo } from '@/lib/draft/to-halo';
 import { haloToMarkdown } from '../lib/halo/to-markdown';
+import { chromeMessages, getMessageFrom } from '../tests/support/catalogue';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +33,13 @@ if (!['md', 'json'].includes(values.format!) || !['auto', 'page', 'article', 'se
   console.error(usage);
   process.exit(2);
 }
+
+// Warnings in English, from the extension's own catalogue (locales/en.yml), as a browser in English reads them.
+const english = getMessageFrom(await chromeMessages('en'));
+Object.assign(globalThis, { chrome: { i18n: { getMessage: english } } });
+// Imported only now: its browser API is the global it finds when it loads.
+const { createI18n } = await import('@wxt-dev/i18n');
+useCatalogue(createI18n().t as never);
 
 const html = await readFile(file, 'utf8');
 const { document } = new JSDOM(html, { url: values.url }).window;

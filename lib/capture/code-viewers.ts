@@ -29,17 +29,35 @@ export function preserveCodeViewers(root: Document | Element): void {
  * The viewer's language: a one-word label in the header just before the editor, within the
  * viewer's own wrapper (two levels up at most), outside any button.
  */
-export function languageLabelBefore(editor: Element): Element | null {
+export function languageLabelBefore(
+  editor: Element,
+  /** Not looked above: the turn the code is in, which the page's other turns sit beside. */
+  within?: Element,
+  ignore?: (el: Element) => boolean,
+): Element | null {
   let scope: Element | null = editor;
-  for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
+  for (let depth = 0; scope && scope !== within && depth < 3; depth++, scope = scope.parentElement) {
     for (let sibling = scope.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      const candidates = [sibling, ...Array.from(sibling.querySelectorAll('*'))].filter(
-        (el) => el.children.length === 0 && !el.closest('button') && LABEL.test(el.textContent?.trim() ?? ''),
-      );
-      if (candidates.length) return candidates[0]!;
+      if (ignore?.(sibling)) continue;
+      const label = firstLabelIn(sibling, ignore);
+      if (label) return label;
       // Prose before the viewer is not its header.
       if ((sibling.textContent ?? '').trim().length > 40) return null;
     }
+  }
+  return null;
+}
+
+/**
+ * The first element, `root` or below in document order, that is a one-word label outside any
+ * button; elements `ignore` names are passed over with all they hold. It stops at the first: a
+ * thread of 1,000 code blocks asks this of every one.
+ */
+function firstLabelIn(root: Element, ignore?: (el: Element) => boolean): Element | null {
+  const filter = ignore && { acceptNode: (node: Node) => (ignore(node as Element) ? 2 : 1) /* REJECT : ACCEPT */ };
+  const walker = root.ownerDocument.createTreeWalker(root, 1 /* SHOW_ELEMENT */, filter);
+  for (let el: Element | null = root; el; el = walker.nextNode() as Element | null) {
+    if (el.children.length === 0 && LABEL.test(el.textContent?.trim() ?? '') && !el.closest('button')) return el;
   }
   return null;
 }

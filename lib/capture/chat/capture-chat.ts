@@ -1,16 +1,25 @@
-import { formatCount } from '@/lib/i18n/ui-locale';
-import { say } from '@/lib/capture/say';
+import { say, sayCount } from '@/lib/capture/say';
 import type { ChatAdapter, ChatThread } from '@/lib/capture/chat/chat-adapter';
 import { GENERIC_THRESHOLD, readGenericChat } from '@/lib/capture/chat/generic-reader';
-import { domToMarkdown } from '@/lib/capture/markdown/dom-to-markdown';
+import { domToMarkdown, type ConvertOptions } from '@/lib/capture/markdown/dom-to-markdown';
 import { escapePlainText } from '@/lib/capture/markdown/escape-markdown';
 import { sourceOf } from '@/lib/capture/source';
 import type { CaptureReader, CaptureResult, CapturedBlock } from '@/lib/capture/types';
 
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\ufeff/g;
 
-function toMarkdown(content: Node | readonly Node[], url: string): string {
-  return domToMarkdown(content, url).replace(ZERO_WIDTH, '').trim();
+function toMarkdown(content: Node | readonly Node[], url: string, options?: ConvertOptions): string {
+  return domToMarkdown(content, url, options).replace(ZERO_WIDTH, '').trim();
+}
+
+/** A turn's images that are content: in `part` or below it, and not left out. */
+function imagesOf(part: Element, skip: ((el: Element) => boolean) | undefined): Element[] {
+  const images = part.localName === 'img' ? [part] : Array.from(part.querySelectorAll('img'));
+  if (!skip) return images;
+  return images.filter((img) => {
+    for (let node: Element | null = img; node && node !== part; node = node.parentElement) if (skip(node)) return false;
+    return part.localName !== 'img' || !skip(part);
+  });
 }
 
 function unrecognised(site: string): CaptureResult {
@@ -51,7 +60,7 @@ export function captureGenericChat(doc: Document, url: string, now: Date): Captu
   const messages = generic.thread.turns.length;
   const thread = {
     ...generic.thread,
-    warnings: [say('warning.genericChatOf', messages, [formatCount(messages)]), ...generic.thread.warnings],
+    warnings: [say('warning.genericChatOf', messages, [sayCount(messages)]), ...generic.thread.warnings],
   };
   return chatResult(doc, url, undefined, thread, now, {
     layer: 'generic',
@@ -78,13 +87,11 @@ function chatResult(
     if (turn.plainText !== undefined) {
       // What the user typed, as typed: Markdown characters escaped, line breaks kept.
       markdown = escapePlainText(turn.plainText);
-      const images = ([] as readonly Element[])
-        .concat(turn.content)
-        .flatMap((part) => (part.localName === 'img' ? [part] : Array.from(part.querySelectorAll('img'))));
+      const images = ([] as readonly Element[]).concat(turn.content).flatMap((part) => imagesOf(part, turn.skip));
       const pictures = images.length ? toMarkdown(images, url) : '';
       markdown = [markdown, pictures].filter(Boolean).join('\n\n');
     } else {
-      markdown = toMarkdown(turn.content, url);
+      markdown = toMarkdown(turn.content, url, { skip: turn.skip, codeLanguages: turn.codeLanguages });
     }
     // An empty-looking turn is still a turn: it is kept, so the thread's order stays true.
     blocks.push({ block: { type: 'message', role: turn.role, author: turn.author, markdown }, included: true });

@@ -16,6 +16,10 @@ export interface ChatTurn {
   reasoning?: Element | readonly Element[];
   /** User turns are plain text: line breaks kept, Markdown characters escaped. */
   plainText?: string;
+  /** Parts of `content` to leave out with all they hold (the generic reader's avatars, labels, controls). */
+  skip?: (el: Element) => boolean;
+  /** Code blocks of `content` whose language the page names beside them. */
+  codeLanguages?: ReadonlyMap<Element, string>;
 }
 
 export interface ChatThread {

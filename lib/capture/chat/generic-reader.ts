@@ -363,38 +363,51 @@ function confidenceOf(turns: Turn[]): number {
 
 const PRUNE = 'button, svg, style, script, [aria-hidden="true"], [role="button"], ' + SCREEN_READER;
 
-/** Paths of child indexes, so the same elements can be left out of a clone. */
-function pathOf(el: Element, root: Element): number[] {
-  const path: number[] = [];
-  for (let node = el; node !== root; node = node.parentElement!) {
-    path.unshift(Array.prototype.indexOf.call(node.parentElement!.children, node));
-  }
-  return path;
+/** Controls drawn without <button> (a div with a click handler): the converter would keep their text. */
+const CONTROL_CLASS = /button|action-?bar|toolbar/i;
+
+function isControl(el: Element): boolean {
+  const className = el.getAttribute('class');
+  if (!(className && CONTROL_CLASS.test(className)) && el.getAttribute('role') !== 'toolbar') return false;
+  return !el.querySelector('pre, p, table, img');
 }
 
-/** Controls drawn without <button> (a div with a click handler): the converter would keep their text. */
-const CONTROLS =
-  '[class*="button" i], [class*="action-bar" i], [class*="actionbar" i], [class*="toolbar" i], [role="toolbar"]';
+/**
+ * What the turn's Markdown leaves out: `leaveOut` (avatars, the name label, reasoning) and the
+ * page's controls. Read as the turn is converted: the page is never touched, and never copied
+ * (copying every turn of a 2,000-message thread cost more than converting it, issue 11).
+ */
+function skipper(leaveOut: ReadonlySet<Element>): (el: Element) => boolean {
+  return (el) => leaveOut.has(el) || isControl(el);
+}
 
-/** A clone of a turn without `leaveOut` and without its controls: the page itself is never touched. */
-function cloneWithout(root: Element, leaveOut: Element[]): Element {
-  const paths = leaveOut.filter((el) => el !== root && root.contains(el)).map((el) => pathOf(el, root));
-  const clone = root.cloneNode(true) as Element;
-  const targets = paths.map((path) => path.reduce<Element | undefined>((node, i) => node?.children[i], clone));
-  for (const target of targets) target?.remove();
-  for (const control of Array.from(clone.querySelectorAll(CONTROLS)))
-    if (!control.querySelector('pre, p, table, img')) control.remove();
-  return clone;
+/** Whether `el`, or what holds it up to `root`, is left out. */
+function isSkipped(el: Element, root: Element, skip: (el: Element) => boolean): boolean {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) if (skip(node)) return true;
+  return false;
 }
 
 /** What a user typed: paragraphs and line breaks kept, page controls left out. */
-function plainTextOf(content: Element): string | undefined {
-  if (content.querySelector('pre, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6')) return undefined;
-  const clone = content.cloneNode(true) as Element;
-  for (const el of Array.from(clone.querySelectorAll(PRUNE))) el.remove();
-  for (const br of Array.from(clone.querySelectorAll('br'))) br.replaceWith('\n');
-  const paragraphs = Array.from(clone.querySelectorAll('p'));
-  const text = paragraphs.length ? paragraphs.map((p) => p.textContent ?? '').join('\n') : (clone.textContent ?? '');
+function plainTextOf(content: Element, skip: (el: Element) => boolean): string | undefined {
+  const structure = content.querySelectorAll('pre, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6');
+  if (Array.from(structure).some((el) => !isSkipped(el, content, skip))) return undefined;
+  const pruned = (el: Element) => skip(el) || el.matches(PRUNE);
+  const walker = content.ownerDocument.createTreeWalker(content, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && pruned(node as Element) ? 2 : 1) /* REJECT : ACCEPT */,
+  });
+  // The text of each paragraph, and of the whole; a line break counts as a newline in both.
+  const ofParagraph = new Map<Element, string>();
+  let all = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const piece = node.nodeType === 3 ? (node as Text).data : (node as Element).localName === 'br' ? '\n' : '';
+    if (!piece) continue;
+    all += piece;
+    const paragraph = node.parentElement?.closest('p');
+    if (paragraph && paragraph !== content && content.contains(paragraph))
+      ofParagraph.set(paragraph, (ofParagraph.get(paragraph) ?? '') + piece);
+  }
+  const paragraphs = Array.from(content.querySelectorAll('p')).filter((p) => !isSkipped(p, content, pruned));
+  const text = paragraphs.length ? paragraphs.map((p) => ofParagraph.get(p) ?? '').join('\n') : all;
   return text.replace(/\u200b/g, '').trim();
 }
 
@@ -455,16 +468,22 @@ function avatarsIn(turn: Element, names: string[]): Element[] {
   });
 }
 
-/** Code blocks whose language is a label above them (a viewer's header), labelled; in a clone. */
-function labelCode(content: Element): void {
-  for (const pre of Array.from(content.querySelectorAll('pre'))) {
+/**
+ * Code blocks whose language is a label above them (a viewer's header): each block's language,
+ * and its label to leave out.
+ */
+function codeLabels(turn: Element, leaveOut: Set<Element>, skip: (el: Element) => boolean): Map<Element, string> {
+  const languages = new Map<Element, string>();
+  for (const pre of Array.from(turn.querySelectorAll('pre'))) {
     const code = pre.querySelector('code') ?? pre;
     if (/(?:language|lang)-/.test(`${code.getAttribute('class') ?? ''} ${pre.getAttribute('class') ?? ''}`)) continue;
-    const label = languageLabelBefore(pre);
+    if (isSkipped(pre, turn, skip)) continue;
+    const label = languageLabelBefore(pre, turn, skip);
     if (!label || label.contains(pre)) continue;
-    code.classList.add(`language-${label.textContent!.trim().toLowerCase()}`);
-    label.remove();
+    languages.set(pre, label.textContent!.trim().toLowerCase());
+    leaveOut.add(label);
   }
+  return languages;
 }
 
 /** A turn's content and reasoning: the reasoning toggle and what it shows, avatars and labels apart. */
@@ -476,28 +495,25 @@ function toChatTurn(
   assistantName: string,
 ): ChatTurn {
   const role = turn.role!;
-  const leaveOut: Element[] = avatarsIn(turn.el, names);
-  if (label) leaveOut.push(label);
-  let reasoning: Element | undefined;
+  const leaveOut = new Set<Element>(avatarsIn(turn.el, names));
+  if (label && label !== turn.el) leaveOut.add(label);
+  let reasoning: Element[] | undefined;
   const toggle = role === 'assistant' ? reasoningToggle(turn.el) : undefined;
   if (toggle) {
     const parts: Element[] = [];
     for (let node = toggle.nextElementSibling; node && !votes.has(node); node = node.nextElementSibling)
       parts.push(node);
-    if (parts.some((p) => /\S/.test(p.textContent ?? ''))) {
-      const holder = turn.el.ownerDocument.createElement('div');
-      for (const part of parts) holder.appendChild(part.cloneNode(true));
-      reasoning = holder;
-    }
-    leaveOut.push(toggle, ...parts);
+    if (parts.some((p) => /\S/.test(p.textContent ?? ''))) reasoning = parts;
+    for (const left of [toggle, ...parts]) if (left !== turn.el) leaveOut.add(left);
   }
-  const content = cloneWithout(turn.el, leaveOut);
-  const entry: ChatTurn = { role, author: role === 'user' ? 'You' : assistantName, content };
+  const skip = skipper(leaveOut);
+  const entry: ChatTurn = { role, author: role === 'user' ? 'You' : assistantName, content: turn.el, skip };
   if (role === 'user') {
-    const plain = plainTextOf(content);
+    const plain = plainTextOf(turn.el, skip);
     if (plain !== undefined) entry.plainText = plain;
   }
-  if (content.querySelector('pre')) labelCode(content);
+  const languages = turn.el.querySelector('pre') ? codeLabels(turn.el, leaveOut, skip) : null;
+  if (languages?.size) entry.codeLanguages = languages;
   if (reasoning) entry.reasoning = reasoning;
   return entry;
 }

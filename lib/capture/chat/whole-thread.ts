@@ -1,5 +1,4 @@
-import { formatCount } from '@/lib/i18n/ui-locale';
-import { say } from '@/lib/capture/say';
+import { say, sayCount } from '@/lib/capture/say';
 import type { ChatAdapter } from '@/lib/capture/chat/chat-adapter';
 import { geminiOlderTurns } from '@/lib/capture/chat/gemini';
 import {
@@ -46,11 +45,11 @@ function newestTurnText(doc: Document, adapter: ChatAdapter | null): string {
   }
 }
 
-const seconds = (ms: number) => formatCount(Math.round(ms / 1000));
+const seconds = (ms: number) => sayCount(Math.round(ms / 1000));
 
 /** The warning an incomplete load leaves (house rule 11: the thread may lack its start, so say so). */
 function incompleteWarning(outcome: LoadOutcome, boundMs: number): string | null {
-  const kept = say('warning.olderKept', outcome.turns, [formatCount(outcome.turns)]);
+  const kept = say('warning.olderKept', outcome.turns, [sayCount(outcome.turns)]);
   switch (outcome.status) {
     case 'complete':
       return null;

@@ -1,5 +1,4 @@
-import { formatCount } from '@/lib/i18n/ui-locale';
-import { say } from '@/lib/capture/say';
+import { say, sayCount } from '@/lib/capture/say';
 import { readPageImage, type PageImage } from '@/lib/capture/images/read-page-image';
 import type { CapturedImage, InPageAnswer } from '@/lib/capture/types';
 import { IMAGE_LIMITS, IMAGE_REF, leftOutImageRef, type LeftOutReason } from '@/lib/halo/image-ref';
@@ -133,7 +132,7 @@ async function carryImages(
     ? [
         ...capture.warnings,
         say('warning.imagesLeftOut', leftOut.length, [
-          formatCount(leftOut.length),
+          sayCount(leftOut.length),
           `${leftOut.slice(0, 5).join('; ')}${leftOut.length > 5 ? '; …' : ''}`,
         ]),
       ]

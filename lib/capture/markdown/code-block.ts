@@ -67,13 +67,13 @@ function textWithBreaks(root: Element): string {
 }
 
 /** A fenced code block, or '' for a <pre> with nothing in it (an empty <pre><code> is kept, issue 20). */
-export function codeBlockMarkdown(pre: Element): string {
+export function codeBlockMarkdown(pre: Element, namedBeside?: string): string {
   const viewer = pre.querySelector('.cm-content');
   const code = pre.querySelector('code');
   const raw = viewer ? codeMirrorText(viewer) : code ? (code.textContent ?? '') : textWithBreaks(pre);
   const text = raw.replace(/\u200b/g, '');
   if (!code && !/\S/.test(text)) return '';
-  const language = languageOf(pre, viewer, code);
+  const language = namedBeside || languageOf(pre, viewer, code);
   let longestRun = 2;
   for (const run of text.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = '`'.repeat(longestRun + 1);

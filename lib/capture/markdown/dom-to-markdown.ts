@@ -81,8 +81,20 @@ const RULED = new Set([
  *
  * Converts a node's children, or a list of nodes in order; the nodes are only read.
  */
-export function domToMarkdown(root: Node | readonly Node[], baseUrl: string): string {
-  return new Converter(baseUrl).convert(root);
+export function domToMarkdown(root: Node | readonly Node[], baseUrl: string, options: ConvertOptions = {}): string {
+  return new Converter(baseUrl, options).convert(root);
+}
+
+/**
+ * What a reader knows of the page beyond its markup (the generic chat reader, issue 11): parts to
+ * leave out and code languages named beside the code. Read, not written into a copy: copying each
+ * turn of a 2,000-message thread cost more than converting it.
+ */
+export interface ConvertOptions {
+  /** Elements left out with all they hold (a speaker's avatar and name, a page's controls). */
+  skip?: (el: Element) => boolean;
+  /** A code block's language where the page names it outside the block (a viewer's header). */
+  codeLanguages?: ReadonlyMap<Element, string>;
 }
 
 class Converter {
@@ -94,7 +106,10 @@ class Converter {
   /** A space at the end of text, written only if more inline content follows. */
   private pendingSpace = false;
 
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly options: ConvertOptions,
+  ) {}
 
   convert(root: Node | readonly Node[]): string {
     const nodes = Array.isArray(root) ? (root as readonly Node[]) : null;
@@ -148,13 +163,13 @@ class Converter {
   private open(parent: Frame, el: Element): void {
     const name = el.localName;
     if (name === 'input') return this.taskBox(parent, el);
-    if (DROPPED.has(name)) return;
+    if (DROPPED.has(name) || this.options.skip?.(el)) return;
     // Most elements carry no attributes, or only a class: the checks below are for the others.
     if (el.hasAttributes() && this.special(parent, el, name)) return;
     if (el.nextElementSibling?.localName === 'pre' && isCodeLabel(el, el.nextElementSibling)) return;
     switch (name) {
       case 'pre':
-        return this.block(parent, codeBlockMarkdown(el));
+        return this.block(parent, codeBlockMarkdown(el, this.options.codeLanguages?.get(el)));
       case 'hr':
         // In an item, "- ---" is one rule and "text\n---" a heading: "***" is a rule everywhere.
         return this.block(parent, parent.item ? '***' : '---');
