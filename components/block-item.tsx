@@ -6,6 +6,7 @@ import type { DraftBlock } from '@/lib/draft/draft';
 import { blockText } from '@/lib/halo/block-text';
 import { i18n } from '#i18n';
 import { formatCount } from '@/lib/i18n/ui-locale';
+import { keepFocus } from '@/components/keep-focus';
 
 /** What a block row can do to the draft. */
 export interface BlockActions {
@@ -49,13 +50,6 @@ export function describeBlock(item: DraftBlock, index: number): string {
           ? i18n.t('blocks.reasoning', [block.author])
           : block.author || block.role;
   return `${formatCount(index + 1)}: ${who}`;
-}
-
-/** Puts focus back on an element React may have moved (moving a focused node drops its focus). */
-function keepFocus(element: HTMLElement | null) {
-  requestAnimationFrame(() => {
-    if (element?.isConnected && document.activeElement !== element) element.focus();
-  });
 }
 
 /**

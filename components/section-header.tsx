@@ -2,6 +2,7 @@ import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { DraftBlock } from '@/lib/draft/draft';
 import { i18n } from '#i18n';
 import { formatCount } from '@/lib/i18n/ui-locale';
+import { keepFocus } from '@/components/keep-focus';
 
 /** What a section's heading row can do (issue 12). */
 export interface SectionActions {
@@ -25,12 +26,6 @@ interface Props {
   onDragStart: (event: DragEvent<HTMLLIElement>, sectionId: string) => void;
   onDragOver: (event: DragEvent<HTMLLIElement>, sectionId: string) => void;
   onDrop: (event: DragEvent<HTMLLIElement>, sectionId: string, position: number) => void;
-}
-
-function keepFocus(element: HTMLElement | null) {
-  requestAnimationFrame(() => {
-    if (element?.isConnected && document.activeElement !== element) element.focus();
-  });
 }
 
 /**

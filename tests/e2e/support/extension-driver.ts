@@ -21,6 +21,10 @@ declare const chrome: {
     setPopup(details: { tabId: number; popup: string }): Promise<void>;
     getBadgeText(details: object): Promise<string>;
     getTitle(details: object): Promise<string>;
+    onClicked: {
+      addListener(listener: (tab: { id?: number }) => void): void;
+      removeListener(listener: (tab: { id?: number }) => void): void;
+    };
   };
 };
 
@@ -355,9 +359,29 @@ export class ExtensionDriver {
     const tabId = await this.tabIdOf(page);
     const targetId = await this.tabTarget(page);
     const sw = await this.serviceWorker;
-    await sw.evaluate((id) => chrome.action.setPopup({ tabId: id, popup: '' }), tabId);
+    // The popup is put back only once the click has arrived as a click (action.onClicked): put
+    // back sooner, a click still on its way opens the popup instead, whose own capture then
+    // changes the draft the test is adding to (a cause of flaky adds in CI).
+    await sw.evaluate(async (id) => {
+      await chrome.action.setPopup({ tabId: id, popup: '' });
+      const g = globalThis as { __haloClicked?: Promise<boolean> };
+      g.__haloClicked = new Promise<boolean>((done) => {
+        const listener = (tab: { id?: number }) => {
+          if (tab.id !== id) return;
+          chrome.action.onClicked.removeListener(listener);
+          done(true);
+        };
+        chrome.action.onClicked.addListener(listener);
+        setTimeout(() => {
+          chrome.action.onClicked.removeListener(listener);
+          done(false);
+        }, 10_000);
+      });
+    }, tabId);
     await (await this.cdp()).send('Extensions.triggerAction' as never, { id: this.extensionId, targetId } as never);
+    const clicked = await sw.evaluate(() => (globalThis as { __haloClicked?: Promise<boolean> }).__haloClicked);
     await sw.evaluate((id) => chrome.action.setPopup({ tabId: id, popup: 'popup.html' }), tabId);
+    if (!clicked) throw new Error('the toolbar click that grants activeTab never arrived');
     return tabId;
   }
 
