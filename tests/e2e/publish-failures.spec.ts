@@ -25,8 +25,17 @@ test('with nothing selected the popup offers to capture the page, and that works
   expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid="publish-button"]').length`)).toBe(0);
   await popup.click('[data-testid="capture-page"]');
   await popup.waitFor(`document.querySelectorAll('[data-testid="block"]').length > 0`);
-  const text = await popup.evaluate<string>('document.body.innerText');
+  // textContent: block rows are content-visibility: auto, which innerText skips before they paint.
+  const text = await popup.evaluate<string>(
+    `[...document.querySelectorAll('[data-testid="block"]')].map((b) => b.textContent).join('\\n')`,
+  );
   expect(text).toContain('This paragraph is not part of the selection');
+  // The article script says its warnings in the browser's language too: a rehearsal showed the
+  // message key "warning.imagesLeftOut" here (issue 17).
+  const warnings = await popup.evaluate<string[]>(
+    `[...document.querySelectorAll('.warnings li')].map((li) => li.textContent)`,
+  );
+  expect(warnings).toEqual([expect.stringMatching(/^One image was left out and shows as a placeholder: /)]);
   expect(await popup.evaluate<string>(`document.querySelector('[data-testid="draft-title"]').value`)).toBe(
     'Lazy sequences in Python – Notes',
   );
