@@ -73,6 +73,21 @@ describe('pages that are not chats are not read as one (issue 11)', () => {
     expect(read === null || read.confidence < GENERIC_THRESHOLD).toBe(true);
   });
 
+  it('page chrome is set aside before look-alike marks end the reading (issue 11, the faster give-up)', () => {
+    // Counted with the sidebar, every child of <body> holds a Markdown mark and the page would read
+    // as a feed. Without it (a <nav> is chrome), the thread is a chat: answers and the bubbles between.
+    const sidebar = cards(6, (i) => `<a class="markdown-preview" href="/c/${i}">Older chat ${i}</a>`);
+    const turns = cards(
+      4,
+      (i) =>
+        `<div class="bubble">Question ${i}: why is the sky blue?</div><div class="markdown"><p>Answer ${i}: Rayleigh scattering.</p><ul><li>short waves</li></ul></div>`,
+    );
+    const html = `<html><body><nav>${sidebar}</nav><main><div class="thread">${turns}</div></main></body></html>`;
+    const read = readGenericChat(page(html));
+    expect(read?.confidence).toBeGreaterThanOrEqual(GENERIC_THRESHOLD);
+    expect(read?.thread.turns.map((t) => t.role)).toEqual(Array(4).fill(['user', 'assistant']).flat());
+  });
+
   it('a chat site page whose layout gives no speaker signal at all says so plainly', () => {
     const html = readFileSync(resolve('tests/fixtures/chat/chatgpt/unrecognised.html'), 'utf8');
     const result = captureDocument(page(html, 'https://chatgpt.com/c/x'), 'https://chatgpt.com/c/x', 'page', now);
