@@ -92,17 +92,21 @@ function outsideTest(doc: Document): (el: Element) => boolean {
     if (OUTSIDE_ROLES.has(el.getAttribute('role')!)) marked.add(el);
   for (const el of Array.from(doc.querySelectorAll('[contenteditable]')))
     if (el.getAttribute('contenteditable') === 'true') marked.add(el);
+  const itself = (el: Element) => OUTSIDE_TAGS.has(el.localName) || marked.has(el);
   const known = new Map<Element, boolean>();
+  const unsure: Element[] = [];
+  // A signal is asked about once: only its ancestors are remembered.
   return (el) => {
-    const unsure: Element[] = [];
+    if (itself(el)) return true;
     let outside = false;
-    for (let node: Element | null = el; node; node = node.parentElement) {
+    unsure.length = 0;
+    for (let node = el.parentElement; node; node = node.parentElement) {
       const answer = known.get(node);
       if (answer !== undefined) {
         outside = answer;
         break;
       }
-      if (OUTSIDE_TAGS.has(node.localName) || marked.has(node)) {
+      if (itself(node)) {
         known.set(node, true);
         outside = true;
         break;
@@ -232,7 +236,9 @@ function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
   const classed = doc.body.querySelectorAll('[class]');
   for (let i = 0; i < classed.length; i++) {
     const el = classed[i]!;
-    const className = el.getAttribute('class')!;
+    // The property is cheaper to read; an SVG element's is an object, so its attribute is read instead.
+    const property: unknown = (el as HTMLElement).className;
+    const className = typeof property === 'string' ? property : el.getAttribute('class')!;
     if (!CLASS_HINT.test(className)) continue;
     const spoken = SCREEN_READER_CLASS.test(className) ? label(el.textContent ?? '') : null;
     if (spoken) {
