@@ -28,6 +28,20 @@ halo_ensure_chromium() {
   fi
 }
 
+# A font with Japanese glyphs: the languages e2e (issue 17) checks that every paragraph is drawn by
+# a font covering its script. The page's stack names Noto Sans CJK, which a bare Debian lacks
+# (DejaVu covers Arabic and Hebrew). Where fontconfig is absent (macOS), the system fonts cover it.
+halo_ensure_fonts() {
+  if ! command -v fc-list >/dev/null || [ -n "$(fc-list :lang=ja family 2>/dev/null)" ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "halo: installing Noto CJK fonts (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  else
+    echo "halo: no font with Japanese glyphs; install one (apt-get install fonts-noto-cjk)" >&2
+    return 1
+  fi
+}
+
 # Postgres for the server tests (issue 14): the suite runs on both stores, and the tests start a
 # throwaway cluster with initdb/pg_ctl from Debian's packages (no service is left running).
 halo_ensure_postgres() {

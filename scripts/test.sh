@@ -6,6 +6,7 @@ source "$(dirname "$0")/env.sh"
 halo_ensure_node
 halo_ensure_deps
 halo_ensure_chromium
+halo_ensure_fonts
 halo_ensure_firefox
 halo_ensure_postgres
 cd "$halo_root"
