@@ -68,17 +68,7 @@ const OUTSIDE_TAGS = new Set([
 ]);
 const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'dialog', 'banner', 'menu']);
 
-function outsideItself(el: Element): boolean {
-  if (OUTSIDE_TAGS.has(el.localName)) return true;
-  const role = el.getAttribute('role');
-  return (role !== null && OUTSIDE_ROLES.has(role)) || el.getAttribute('contenteditable') === 'true';
-}
-
-/** Page chrome, or inside it (a walk to the root: for the few elements asked about once). */
-function isOutside(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) if (outsideItself(node)) return true;
-  return false;
-}
+type OutsideTest = (el: Element) => boolean;
 
 /**
  * Whether an element is page chrome or inside it, remembered for every element asked about on the
@@ -86,7 +76,7 @@ function isOutside(el: Element): boolean {
  * otherwise each walk to the root, issue 11). The chrome that only its attributes mark is found up
  * front, one single-attribute query each (cheap in Chromium), so the walk reads no attribute.
  */
-function outsideTest(doc: Document): (el: Element) => boolean {
+function outsideTest(doc: Document): OutsideTest {
   const marked = new Set<Element>();
   for (const el of Array.from(doc.querySelectorAll('[role]')))
     if (OUTSIDE_ROLES.has(el.getAttribute('role')!)) marked.add(el);
@@ -197,7 +187,7 @@ function remembered<T>(read: (value: string) => T): (value: string) => T {
   };
 }
 
-function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
+function collect(doc: Document, signals: SpeakerSignals, outside: OutsideTest): Evidence[] | null {
   // Kept apart by kind and joined in one order, so which evidence comes first never depends on the pass.
   const byAttribute: Evidence[] = [];
   const byLabel: Evidence[] = [];
@@ -259,7 +249,6 @@ function collect(doc: Document, signals: SpeakerSignals): Evidence[] | null {
     if (selectors?.length)
       for (const el of Array.from(doc.querySelectorAll(selectors.join(',')))) add(bySite, el, role, 'site');
   }
-  const outside = outsideTest(doc);
   const composers = composerHolders(doc);
   return [...byAttribute, ...byLabel, ...byScreenReader, ...byAvatar, ...byClass, ...bySite].filter(
     (e) => !outside(e.el) && (e.kind === 'attribute' || !composers.has(e.el)),
@@ -308,7 +297,7 @@ function splitTurns(root: Element, votes: Map<Element, Votes>, strongOnly: boole
 const hasContent = (el: Element) => /\S/.test(el.textContent ?? '') || el.querySelector('img') !== null;
 
 /** Look-alike siblings of found turns that carry no signal: turns whose speaker alternation decides. */
-function completeSiblings(turns: Element[], votes: Map<Element, Votes>): Element[] {
+function completeSiblings(turns: Element[], votes: Map<Element, Votes>, outside: OutsideTest): Element[] {
   const found = new Set(turns);
   const parents = new Set<Element>();
   for (const t of turns) if (t.parentElement) parents.add(t.parentElement);
@@ -326,7 +315,7 @@ function completeSiblings(turns: Element[], votes: Map<Element, Votes>): Element
         !shapes.has(`${child.localName}.${child.getAttribute('class') ?? ''}`)
       )
         continue;
-      if (hasContent(child) && !isOutside(child)) extra.push(child);
+      if (hasContent(child) && !outside(child)) extra.push(child);
     }
   }
   if (extra.length === 0) return turns;
@@ -417,7 +406,7 @@ function mergeSplitTurns(turns: Turn[], body: Element): Turn[] {
  * children of the answers' common container, and the unmarked ones between them are the user's
  * bubbles.
  */
-function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
+function oneSided(evidence: Evidence[], body: Element, outside: OutsideTest): Turn[] | null {
   const marks = Array.from(new Set(evidence.map((e) => e.el)));
   if (marks.length < 2) return null;
   let container: Element | null = marks[0]!;
@@ -448,7 +437,7 @@ function oneSided(evidence: Evidence[], body: Element): Turn[] | null {
   const kind = outer.every((e) => e.kind === 'markdown') ? 'markdown' : outer[0]!.kind;
   const turns: Turn[] = [];
   for (const child of Array.from(container.children)) {
-    if (isOutside(child) || !hasContent(child)) continue;
+    if (outside(child) || !hasContent(child)) continue;
     if (holders.has(child)) turns.push({ el: child, role, kind });
     else if (role === 'assistant' && kind === 'markdown' && !child.querySelector('pre, table, ul, ol, h1, h2, h3'))
       turns.push({ el: child, role: 'user', kind: 'bubble' });
@@ -634,7 +623,9 @@ function toChatTurn(
 export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): GenericRead | null {
   const body = doc.body;
   if (!body) return null;
-  const evidence = collect(doc, signals);
+  // One answer per element to "is this page chrome?", shared by every step that asks.
+  const outside = outsideTest(doc);
+  const evidence = collect(doc, signals, outside);
   if (!evidence || evidence.length === 0) return null;
   // One speaker's signals only: the one-sided reading needs no votes (a feed gives up sooner).
   const bothSpeakers = evidence.some((e) => e.role === 'user') && evidence.some((e) => e.role === 'assistant');
@@ -646,11 +637,11 @@ export function readGenericChat(doc: Document, signals: SpeakerSignals = {}): Ge
   if (votes && top) {
     const tallied = votes;
     const strongOnly = top.strongUser > 0 && top.strongAssistant > 0;
-    const found = completeSiblings(splitTurns(body, tallied, strongOnly), tallied);
+    const found = completeSiblings(splitTurns(body, tallied, strongOnly), tallied, outside);
     const kinds = strongestKinds(found, evidence);
     turns = found.map((el) => roleOf(el, tallied, kinds));
   } else {
-    turns = oneSided(evidence, body);
+    turns = oneSided(evidence, body, outside);
   }
   if (!turns || turns.length < 2 || !alternate(turns)) return null;
   turns = mergeSplitTurns(turns, body);
